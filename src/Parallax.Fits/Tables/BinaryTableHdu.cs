@@ -68,7 +68,8 @@ public sealed partial class BinaryTableHdu : TableHdu
         var plan = PlanFor<T>(c);
         var rows = ResolveRows(firstRow, rowCount);
         var repeat = c.Repeat;
-        var result = new T[ElementCount(rows, repeat)];
+        // Every element is written below, so the array need not be zeroed first.
+        var result = GC.AllocateUninitializedArray<T>(ElementCount(rows, repeat));
         if (result.Length == 0) return result;
         var width = (int)c.Width;
         var offset = (int)c.ByteOffset;
@@ -116,7 +117,7 @@ public sealed partial class BinaryTableHdu : TableHdu
         RequireNumeric(c);
         var rows = ResolveRows(firstRow, rowCount);
         var repeat = c.Repeat;
-        var result = new double[ElementCount(rows, repeat)];
+        var result = GC.AllocateUninitializedArray<double>(ElementCount(rows, repeat));
         if (result.Length == 0) return result;
         var width = (int)c.Width;
         var offset = (int)c.ByteOffset;
@@ -189,6 +190,7 @@ public sealed partial class BinaryTableHdu : TableHdu
     public string[][] ReadStringArrays(int column, long firstRow = 0, int? rowCount = null)
     {
         var c = ColumnAt(column);
+        if (c.Type != ColumnType.Char) throw new ArgumentException($"{Describe(c)} holds {c.Type} values, not characters", nameof(column));
         if (c.IsVariableLength || c.Dims is not { Count: > 0 } dims || dims[0] == 0 || dims[0] >= c.Repeat)
             return [.. ReadStrings(column, firstRow, rowCount).Select(s => new[] { s })];
         var rows = ResolveRows(firstRow, rowCount);

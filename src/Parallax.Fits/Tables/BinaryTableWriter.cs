@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using Parallax.Fits.Headers;
 
 namespace Parallax.Fits.Tables;
@@ -95,7 +94,4 @@ internal static class BinaryTableWriter
             return HeaderCard.Create(key, (long)zero, comment);
         return HeaderCard.Create(key, zero, comment);
     }
-
-    /// <summary>For messages: a column's name or number.</summary>
-    internal static string Label(TableColumn c) => c.Name.Length > 0 ? c.Name : (c.Index + 1).ToString(CultureInfo.InvariantCulture);
 }

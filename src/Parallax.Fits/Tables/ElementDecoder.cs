@@ -124,18 +124,16 @@ internal static class ElementDecoder
     private static void Integers<T>(ReadOnlySpan<T> stored, Span<double> dst, double scale, double zero, long? nul) where T : unmanaged, IBinaryInteger<T>
     {
         var identity = scale == 1.0 && zero == 0.0;
-        if (nul is null && identity)
+        // A TNULL outside the stored type's range matches no value; otherwise compare in the stored type.
+        var blank = nul is { } n ? T.CreateTruncating(n) : T.Zero;
+        var hasNull = nul is { } m && long.CreateTruncating(blank) == m;
+        if (!hasNull)
         {
-            for (var i = 0; i < dst.Length; i++) dst[i] = double.CreateTruncating(stored[i]);
+            if (identity) for (var i = 0; i < dst.Length; i++) dst[i] = double.CreateTruncating(stored[i]);
+            else for (var i = 0; i < dst.Length; i++) dst[i] = double.CreateTruncating(stored[i]) * scale + zero;
             return;
         }
-        var hasNull = nul is not null;
-        var blank = nul.GetValueOrDefault();
-        for (var i = 0; i < dst.Length; i++)
-        {
-            var v = stored[i];
-            if (hasNull && long.CreateTruncating(v) == blank) dst[i] = double.NaN;
-            else dst[i] = identity ? double.CreateTruncating(v) : double.CreateTruncating(v) * scale + zero;
-        }
+        if (identity) for (var i = 0; i < dst.Length; i++) dst[i] = stored[i] == blank ? double.NaN : double.CreateTruncating(stored[i]);
+        else for (var i = 0; i < dst.Length; i++) dst[i] = stored[i] == blank ? double.NaN : double.CreateTruncating(stored[i]) * scale + zero;
     }
 }

@@ -80,7 +80,12 @@ public abstract class TableHdu : Hdu
     {
         var n = rowCount ?? RowCount - firstRow;
         CheckRows(firstRow, n);
-        return n <= Array.MaxLength ? (int)n : throw FitsFormatException.At(Location, $"{n:N0} rows do not fit in one array; read the column in row ranges");
+        if (n > Array.MaxLength) throw FitsFormatException.At(Location, $"{n:N0} rows do not fit in one array; read the column in row ranges");
+        // Fail before allocating the result when a truncated file cannot hold the rows asked for.
+        var end = (firstRow + n) * RowLength;
+        if (Source is { } source && DataOffset + end > source.Length)
+            throw FitsFormatException.At(Location, $"data unit is truncated: rows {firstRow + 1}..{firstRow + n} need bytes up to {DataOffset + end:N0} but the file is {source.Length:N0} bytes long");
+        return (int)n;
     }
 
     /// <summary>Called with a chunk of consecutive rows: their bytes, the index of the chunk's first row relative to the range read, and the row count.</summary>
