@@ -122,6 +122,7 @@ public sealed class BinaryTable
     private void CheckLength(string name, long length, int repeat)
     {
         ArgumentNullException.ThrowIfNull(name);
+        CheckHeaderText(name, "name");
         if (_columns.Count >= MaxColumns) throw new InvalidOperationException($"a FITS table has at most {MaxColumns} columns");
         if (name.Length > 0 && _columns.Any(c => string.Equals(c.Column.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
             throw new ArgumentException($"the table already has a column named '{name}'", nameof(name));
@@ -132,6 +133,8 @@ public sealed class BinaryTable
     private TableColumn Describe(string name, ColumnFormat format, ColumnOptions? options, bool unsignedType, int elements)
     {
         options ??= new ColumnOptions();
+        CheckHeaderText(options.Unit, "unit");
+        CheckHeaderText(options.Display, "display format");
         var type = format.Type;
         var numeric = type is ColumnType.Byte or ColumnType.Int16 or ColumnType.Int32 or ColumnType.Int64 or ColumnType.Float32 or ColumnType.Float64;
         var integer = numeric && type is not (ColumnType.Float32 or ColumnType.Float64);
@@ -150,5 +153,13 @@ public sealed class BinaryTable
             Dims = options.Dims is { } d ? [.. d] : null,
             Display = options.Display,
         };
+    }
+
+    /// <summary>Header strings must be printable ASCII (FITS 4.0 section 4.2.1).</summary>
+    private static void CheckHeaderText(string? text, string what)
+    {
+        if (text is null) return;
+        foreach (var ch in text)
+            if (ch is < ' ' or > '~') throw new ArgumentException($"the column {what} '{text}' has the character U+{(int)ch:X4}; header text is printable ASCII", what == "name" ? "name" : "options");
     }
 }

@@ -174,6 +174,7 @@ public sealed partial class BinaryTableHdu : TableHdu
         var rows = ResolveRows(firstRow, rowCount);
         var width = (int)c.Width;
         var result = new string[rows];
+        if (width == 0) Array.Fill(result, "");
         var offset = (int)c.ByteOffset;
         ForEachRowChunk(firstRow, rows, (bytes, start, count) =>
         {

@@ -87,6 +87,47 @@ public class VariableLengthArrayTests
         }
 
         [Fact]
+        public void Given_descriptors_out_of_heap_order_When_read_Then_each_row_still_gets_its_own_array()
+        {
+            var bytes = System.IO.File.ReadAllBytes(PathOf(File));
+            using (var fits = FitsFile.Open(bytes))
+            {
+                var t = (BinaryTableHdu)fits[1];
+                var row0 = (int)(t.DataOffset + t.GetColumn("PJ").ByteOffset);
+                var row3 = row0 + 3 * t.RowLength;
+                var first = bytes.AsSpan(row0, 8).ToArray();
+                bytes.AsSpan(row3, 8).CopyTo(bytes.AsSpan(row0, 8));
+                first.CopyTo(bytes, row3);
+            }
+            using var swapped = FitsFile.Open(bytes);
+            var rows = ((BinaryTableHdu)swapped[1]).ReadArrays<int>(0);
+            var expected = Rows(Values(File, "PJ"));
+            (expected[0], expected[3]) = (expected[3], expected[0]);
+            Assert.Equal(expected, rows.Select(r => r.Select(v => (double)v).ToArray()));
+        }
+
+        [Fact]
+        public void Given_a_heap_of_many_megabytes_When_read_Then_arrays_spanning_several_read_windows_come_back_whole()
+        {
+            var arrays = Enumerable.Range(0, 2000).Select(r => Enumerable.Range(0, r % 7 == 0 ? 0 : 1000 + r).Select(k => r * 1e4 + k).ToArray()).ToArray();
+            var table = new BinaryTable(arrays.Length);
+            table.AddVariableLengthColumn("SPECTRUM", arrays);
+            table.AddColumn("ROW", Enumerable.Range(0, arrays.Length).ToArray());
+            using var ms = new MemoryStream();
+            using (var w = FitsWriter.Create(ms))
+            {
+                w.WriteTable(table);
+                w.Commit();
+            }
+            using var fits = FitsFile.Open(ms.ToArray());
+            var t = (BinaryTableHdu)fits[1];
+            Assert.True(t.HeapSize > 8 << 20);
+            Assert.Equal(arrays, t.ReadArrays<double>(0));
+            Assert.Equal(arrays, t.ReadDoubleArrays(0));
+            Assert.Equal(Enumerable.Range(0, arrays.Length), t.ReadColumn<int>(1));
+        }
+
+        [Fact]
         public void Given_a_row_range_When_read_Then_only_those_rows_come_back()
         {
             var rows = WithTable(t => t.ReadArrays<int>(t.GetColumnIndex("PJ"), firstRow: 3, rowCount: 2));
