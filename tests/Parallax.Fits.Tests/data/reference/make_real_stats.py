@@ -394,6 +394,10 @@ def main():
         f.write("\n")
     print(f"{len(files)} FITS files, {sum(len(e['hdus']) for e in files)} HDUs, "
           f"{len(skipped)} skipped, {len(failed)} failed -> {out_path}")
+    for item in skipped:
+        print("skipped:", item["path"], "-", item["reason"])
+    for item in failed:
+        print("FAILED:", item["path"], "-", item["error"])
     bad = [c for c in checks if c["status"] != "ok"]
     for c in bad:
         print("MANIFEST:", c)
