@@ -14,12 +14,15 @@ internal sealed class CelestialRotation
     private readonly double _phiP;
     private readonly double _sinDeltaP;
     private readonly double _cosDeltaP;
+    private readonly double _sinPhiP;
+    private readonly double _cosPhiP;
 
     private CelestialRotation(double alphaP, double deltaP, double phiP)
     {
         _alphaP = alphaP;
         _phiP = phiP;
         (_sinDeltaP, _cosDeltaP) = Degrees.SinCos(deltaP);
+        (_sinPhiP, _cosPhiP) = Degrees.SinCos(phiP);
         PoleLongitude = alphaP;
         PoleLatitude = deltaP;
     }
@@ -154,6 +157,36 @@ internal sealed class CelestialRotation
         if (phi > 180.0) phi -= 360.0;
         else if (phi < -180.0) phi += 360.0;
         if (phi > 180.0 || phi < -180.0) phi = Math.IEEERemainder(phi, 360.0);
+    }
+
+    /// <summary>Native unit vector (cos(theta) sin(phi), cos(theta) cos(phi), sin(theta)) to celestial (lon, lat); as <see cref="NativeToCelestial"/>.</summary>
+    public void NativeVectorToCelestial(double n1, double n2, double n3, out double lon, out double lat)
+    {
+        // cos(theta) sin(phi - phi_p) and cos(theta) cos(phi - phi_p) by the angle-difference identities.
+        var cs = n1 * _cosPhiP - n2 * _sinPhiP;
+        var cc = n2 * _cosPhiP + n1 * _sinPhiP;
+        var x = n3 * _cosDeltaP - cc * _sinDeltaP;
+        var y = -cs;
+        var z = n3 * _sinDeltaP + cc * _cosDeltaP;
+        lat = Degrees.Atan2(z, Math.Sqrt(x * x + y * y));
+        lon = _alphaP + Degrees.Atan2(y, x);
+        if (_alphaP >= 0.0) { if (lon < 0.0) lon += 360.0; }
+        else if (lon > 0.0) lon -= 360.0;
+        if (lon > 360.0) lon -= 360.0;
+        else if (lon < -360.0) lon += 360.0;
+    }
+
+    /// <summary>Celestial (lon, lat) to the native unit vector (cos(theta) sin(phi), cos(theta) cos(phi), sin(theta)).</summary>
+    public void CelestialToNativeVector(double lon, double lat, out double n1, out double n2, out double n3)
+    {
+        var (sinDlon, cosDlon) = Degrees.SinCos(lon - _alphaP);
+        var (sinLat, cosLat) = Degrees.SinCos(lat);
+        // x = cos(theta) cos(phi - phi_p), y = cos(theta) sin(phi - phi_p), then rotate by phi_p.
+        var x = sinLat * _cosDeltaP - cosLat * _sinDeltaP * cosDlon;
+        var y = -cosLat * sinDlon;
+        n1 = y * _cosPhiP + x * _sinPhiP;
+        n2 = x * _cosPhiP - y * _sinPhiP;
+        n3 = sinLat * _sinDeltaP + cosLat * _cosDeltaP * cosDlon;
     }
 
     private static double Wrap180(double a) => a > 180.0 ? a - 360.0 : a < -180.0 ? a + 360.0 : a;

@@ -11,25 +11,32 @@ internal static class Degrees
 
     public static double Sin(double degrees)
     {
-        if (degrees % 90.0 == 0.0)
+        if (IsQuarterTurn(degrees, out var quarters))
         {
             // Quarter turns modulo 4, in -2..2.
-            return Math.IEEERemainder(degrees / 90.0, 4.0) switch { 1.0 => 1.0, -1.0 => -1.0, _ => 0.0 };
+            return Math.IEEERemainder(quarters, 4.0) switch { 1.0 => 1.0, -1.0 => -1.0, _ => 0.0 };
         }
         return Math.Sin(degrees * ToRadians);
     }
 
     public static double Cos(double degrees)
     {
-        if (degrees % 90.0 == 0.0)
+        if (IsQuarterTurn(degrees, out var quarters))
         {
-            return Math.Abs(Math.IEEERemainder(degrees / 90.0, 4.0)) switch { 0.0 => 1.0, 1.0 => 0.0, _ => -1.0 };
+            return Math.Abs(Math.IEEERemainder(quarters, 4.0)) switch { 0.0 => 1.0, 1.0 => 0.0, _ => -1.0 };
         }
         return Math.Cos(degrees * ToRadians);
     }
 
     public static (double Sin, double Cos) SinCos(double degrees)
-        => degrees % 90.0 == 0.0 ? (Sin(degrees), Cos(degrees)) : Math.SinCos(degrees * ToRadians);
+        => IsQuarterTurn(degrees, out _) ? (Sin(degrees), Cos(degrees)) : Math.SinCos(degrees * ToRadians);
+
+    /// <summary>True when the angle is an exact multiple of 90 degrees (cheaper than fmod on the hot path).</summary>
+    private static bool IsQuarterTurn(double degrees, out double quarters)
+    {
+        quarters = Math.Round(degrees / 90.0);
+        return quarters * 90.0 == degrees;
+    }
 
     public static double Atan2(double y, double x) => Math.Atan2(y, x) * PerRadian;
 

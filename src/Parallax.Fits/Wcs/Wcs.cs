@@ -30,6 +30,7 @@ public sealed class Wcs
 {
     private readonly WcsDefinition _definition;
     private readonly IProjection _projection;
+    private readonly INativeVectorProjection? _vectorProjection;
     private readonly CelestialRotation _rotation;
     private readonly SipDistortion? _sip;
     private readonly bool _longitudeFirst;
@@ -43,6 +44,7 @@ public sealed class Wcs
     {
         _definition = definition;
         _projection = definition.Projection;
+        _vectorProjection = _projection as INativeVectorProjection;
         _sip = definition.Sip;
         _longitudeFirst = definition.LongitudeAxis == 1;
         _crpix1 = definition.Crpix1;
@@ -213,11 +215,18 @@ public sealed class Wcs
         if (_sip is not null) (u, v) = _sip.Distort(u, v);
         var w1 = _linear.M11 * u + _linear.M12 * v;
         var w2 = _linear.M21 * u + _linear.M22 * v;
-        double phi, theta;
-        if (_longitudeFirst) _projection.PlaneToNative(w1, w2, out phi, out theta);
-        else _projection.PlaneToNative(w2, w1, out phi, out theta);
+        var (px, py) = _longitudeFirst ? (w1, w2) : (w2, w1);
+        double lon, lat;
+        if (_vectorProjection is not null)
+        {
+            // Zenithal projections: straight to the native direction, without the angles in between.
+            if (!_vectorProjection.PlaneToNativeVector(px, py, out var n1, out var n2, out var n3)) return (double.NaN, double.NaN);
+            _rotation.NativeVectorToCelestial(n1, n2, n3, out lon, out lat);
+            return (lon, lat);
+        }
+        _projection.PlaneToNative(px, py, out var phi, out var theta);
         if (double.IsNaN(phi) || double.IsNaN(theta)) return (double.NaN, double.NaN);
-        _rotation.NativeToCelestial(phi, theta, out var lon, out var lat);
+        _rotation.NativeToCelestial(phi, theta, out lon, out lat);
         return (lon, lat);
     }
 
@@ -230,9 +239,18 @@ public sealed class Wcs
     public (double X, double Y) WorldToPixel(double longitude, double latitude, PixelOrigin origin)
     {
         if (!(Math.Abs(latitude) <= 90.0) || !double.IsFinite(longitude)) return (double.NaN, double.NaN);
-        _rotation.CelestialToNative(longitude, latitude, out var phi, out var theta);
-        _projection.NativeToPlane(phi, theta, out var px, out var py);
-        if (double.IsNaN(px) || double.IsNaN(py)) return (double.NaN, double.NaN);
+        double px, py;
+        if (_vectorProjection is not null)
+        {
+            _rotation.CelestialToNativeVector(longitude, latitude, out var n1, out var n2, out var n3);
+            if (!_vectorProjection.NativeVectorToPlane(n1, n2, n3, out px, out py)) return (double.NaN, double.NaN);
+        }
+        else
+        {
+            _rotation.CelestialToNative(longitude, latitude, out var phi, out var theta);
+            _projection.NativeToPlane(phi, theta, out px, out py);
+            if (double.IsNaN(px) || double.IsNaN(py)) return (double.NaN, double.NaN);
+        }
         var (w1, w2) = _longitudeFirst ? (px, py) : (py, px);
         var u = _inverse.M11 * w1 + _inverse.M12 * w2;
         var v = _inverse.M21 * w1 + _inverse.M22 * w2;

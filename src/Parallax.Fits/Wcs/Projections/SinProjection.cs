@@ -7,7 +7,7 @@ namespace Parallax.Fits.Wcs.Projections;
 /// Only the visible hemisphere, theta &gt;= -atan(xi sin(phi) - eta cos(phi)), can be projected; other
 /// points, and plane points outside the projected disc, give NaN.
 /// </summary>
-public sealed class SinProjection : IProjection
+public sealed class SinProjection : IProjection, INativeVectorProjection
 {
     private const double R0 = ZenithalGeometry.R0;
     private const double Tolerance = 1e-13;
@@ -39,40 +39,75 @@ public sealed class SinProjection : IProjection
     /// <inheritdoc/>
     public void PlaneToNative(double x, double y, out double phi, out double theta)
     {
-        var X = x / R0;
-        var Y = y / R0;
+        if (!SolveOneMinusSinTheta(x / R0, y / R0, out var z))
+        {
+            phi = theta = double.NaN;
+            return;
+        }
+        theta = Degrees.Atan2(1.0 - z, Math.Sqrt(z * (2.0 - z)));
+        var px = x / R0 - _xi * z;
+        var py = y / R0 - _eta * z;
+        phi = px == 0.0 && py == 0.0 ? 0.0 : Degrees.Atan2(px, -py);
+    }
+
+    /// <summary>Solves the projection equations for z = 1 - sin(theta) at plane point (X, Y) in radians; false outside the disc.</summary>
+    private bool SolveOneMinusSinTheta(double X, double Y, out double z)
+    {
         var r2 = X * X + Y * Y;
         // Solve for z = 1 - sin(theta) rather than sin(theta): near the reference point sin(theta) is
         // close to 1 and asin would lose half the digits. Substituting into the projection equations
         // gives a z^2 - 2 B z + r^2 = 0 with a = 1 + xi^2 + eta^2 and B = a + xi (X - xi) + eta (Y - eta).
         var a = 1.0 + _xi * _xi + _eta * _eta;
         var b = a + _xi * (X - _xi) + _eta * (Y - _eta);
-        double z;
         if (r2 == 0.0)
         {
             z = 0.0;
+            return true;
         }
-        else
+        var disc = b * b - a * r2;
+        if (disc < 0.0)
         {
-            var disc = b * b - a * r2;
-            if (disc < 0.0)
-            {
-                if (disc < -Tolerance * b * b) { phi = theta = double.NaN; return; }
-                disc = 0.0;
-            }
-            if (!(b > 0.0)) { phi = theta = double.NaN; return; }
-            // The root nearer theta = 90 (the smaller z), in the cancellation-free form.
-            z = r2 / (b + Math.Sqrt(disc));
+            if (disc < -Tolerance * b * b) { z = double.NaN; return false; }
+            disc = 0.0;
         }
+        if (!(b > 0.0)) { z = double.NaN; return false; }
+        // The root nearer theta = 90 (the smaller z), in the cancellation-free form.
+        z = r2 / (b + Math.Sqrt(disc));
         if (z > 2.0)
         {
-            if (z > 2.0 + Tolerance) { phi = theta = double.NaN; return; }
+            if (z > 2.0 + Tolerance) { z = double.NaN; return false; }
             z = 2.0;
         }
-        theta = Degrees.Atan2(1.0 - z, Math.Sqrt(z * (2.0 - z)));
-        var px = X - _xi * z;
-        var py = Y - _eta * z;
-        phi = px == 0.0 && py == 0.0 ? 0.0 : Degrees.Atan2(px, -py);
+        return true;
+    }
+
+    bool INativeVectorProjection.PlaneToNativeVector(double x, double y, out double n1, out double n2, out double n3)
+    {
+        var X = x / R0;
+        var Y = y / R0;
+        if (!SolveOneMinusSinTheta(X, Y, out var z))
+        {
+            n1 = n2 = n3 = double.NaN;
+            return false;
+        }
+        n1 = X - _xi * z;
+        n2 = -(Y - _eta * z);
+        n3 = 1.0 - z;
+        return true;
+    }
+
+    bool INativeVectorProjection.NativeVectorToPlane(double n1, double n2, double n3, out double x, out double y)
+    {
+        // Visible side of the limb: n . (xi, -eta, 1) >= 0, the vector form of theta >= -atan(xi sin(phi) - eta cos(phi)).
+        if (!(n3 + _xi * n1 - _eta * n2 >= 0.0))
+        {
+            x = y = double.NaN;
+            return false;
+        }
+        var z = 1.0 - n3;
+        x = R0 * (n1 + _xi * z);
+        y = R0 * (-n2 + _eta * z);
+        return true;
     }
 
     /// <inheritdoc/>

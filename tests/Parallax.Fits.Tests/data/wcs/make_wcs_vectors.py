@@ -225,6 +225,14 @@ def real_cards(path):
                 cards.append(image)
 
 
+def offset(lon, lat, distance, position_angle):
+    """The point at an angular distance and position angle (east of north) from (lon, lat), all in degrees."""
+    lon, lat, d, pa = map(math.radians, (lon, lat, distance, position_angle))
+    lat2 = math.asin(math.sin(lat) * math.cos(d) + math.cos(lat) * math.sin(d) * math.cos(pa))
+    lon2 = lon + math.atan2(math.sin(pa) * math.sin(d) * math.cos(lat), math.cos(d) - math.sin(lat) * math.sin(lat2))
+    return [round(math.degrees(lon2) % 360.0, 9), round(math.degrees(lat2), 9)]
+
+
 def nan_to_none(a):
     return [[None if not np.isfinite(v) else float(v) for v in row] for row in np.asarray(a, dtype=float)]
 
@@ -257,13 +265,14 @@ def record(name, description, header, size, cards_images, real=None):
     probe_world = np.round(pix2world(probe_pixels), 9)
     probe_world = probe_world[np.all(np.isfinite(probe_world), axis=1)]
     world_to_pixel = world2pix(probe_world) if len(probe_world) else np.zeros((0, 2))
-    # Positions the projection cannot show (or that lie outside the image grid): near the antipode of CRVAL.
+    # Positions far from the reference point (120 and 150 degrees away): off the visible hemisphere for TAN and SIN
+    # (astropy gives NaN), far outside the image for the others. Not nearer the antipode, where every projection
+    # is so ill-conditioned that rounding alone moves the pixel by more than the test tolerance.
     # wcs_world2pix is used here because there is no SIP on these cases; astropy gives NaN where wcslib rejects.
     if w.sip is None:
         crval = w.wcs.crval
-        far = np.array([[crval[w.wcs.lng] + 180.3, -crval[w.wcs.lat] + 0.2],
-                        [crval[w.wcs.lng] + 179.1, -crval[w.wcs.lat] - 0.4]])
-        far[:, 1] = np.clip(far[:, 1], -89.5, 89.5)
+        far = np.array([offset(crval[w.wcs.lng], crval[w.wcs.lat], 150.0, 40.0),
+                        offset(crval[w.wcs.lng], crval[w.wcs.lat], 120.0, 200.0)])
         probe_world = np.vstack([probe_world, far])
         world_to_pixel = np.vstack([world_to_pixel, world2pix(far, exact=False)])
 
