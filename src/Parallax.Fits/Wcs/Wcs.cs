@@ -59,8 +59,9 @@ public sealed class Wcs
     }
 
     /// <summary>
-    /// Reads the celestial WCS from a header: CTYPE1/2, CRPIX, CRVAL, CD (or PC + CDELT, or CDELT + CROTA2),
-    /// LONPOLE / LATPOLE, RADESYS / EQUINOX, PVi_m of the latitude axis, and SIP (A/B, AP/BP).
+    /// Reads the primary (unlettered) celestial WCS of image axes 1 and 2 from a header: CTYPE1/2, CRPIX, CRVAL, CD
+    /// (or PC + CDELT, or CDELT + CROTA2), LONPOLE / LATPOLE, RADESYS / EQUINOX, PVi_m of the latitude axis, and SIP
+    /// (A/B, AP/BP). Alternate descriptions (CTYPE1A...), other axes and distortions other than SIP are not read.
     /// Precedence exactly as wcslib (and so astropy) applies it: CDi_j replaces CDELTi and CROTAi; when PCi_j and
     /// CDi_j are both present PCi_j (with CDELTi) wins and CDi_j is ignored; CROTAi is used only when neither PC nor CD
     /// is present. Every keyword ignored this way is listed in <see cref="Notes"/>.
