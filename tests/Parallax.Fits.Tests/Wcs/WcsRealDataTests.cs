@@ -1,4 +1,4 @@
-using Parallax.Fits.Headers;
+using Parallax.Fits.Tests.Support;
 using Xunit;
 
 namespace Parallax.Fits.Tests.Wcs;
@@ -11,18 +11,15 @@ using Wcs = Parallax.Fits.Wcs.Wcs;
 /// </summary>
 public sealed class WcsRealDataTests
 {
-    private const string File = "misc/ISAAC*.fits";
-
     public sealed class TheFromHeaderMethod
     {
-        [RealDataFact(File)]
+        [SkippableFact]
         public void Given_the_ISAAC_file_When_its_header_is_read_Then_the_WCS_agrees_with_astropy()
         {
-            var path = RealData.Find(File)!;
-            using var stream = System.IO.File.OpenRead(path);
-            var warnings = new List<string>();
-            var header = HeaderBlockReader.Read(stream, new FitsLocation(path, 0), FitsReadOptions.Default, warnings)!;
-            var wcs = Wcs.FromHeader(header);
+            var folder = TestPaths.RequireRealData("misc");
+            var path = Directory.EnumerateFiles(folder, "ISAAC*.fits").Order().FirstOrDefault();
+            Skip.If(path is null, $"no ISAAC*.fits in {folder}");
+            var wcs = Wcs.FromHeader(FitsFile.ReadPrimaryHeader(path));
             var c = WcsVectorCase.Load("real_isaac");
 
             Assert.Equal(("RA---TAN", "DEC--TAN"), wcs.CoordinateTypes);

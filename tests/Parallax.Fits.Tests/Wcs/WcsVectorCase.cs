@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Parallax.Fits.Headers;
+using Parallax.Fits.Io;
+using Parallax.Fits.Tests.Support;
 
 namespace Parallax.Fits.Tests.Wcs;
 
@@ -33,7 +35,7 @@ public sealed record WcsVectorCase
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "data", "wcs", "vectors");
+    public static string Folder => TestPaths.Data("wcs", "vectors");
 
     public static IEnumerable<string> Names
         => Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order().Select(n => n!);
@@ -51,9 +53,9 @@ public sealed record WcsVectorCase
         foreach (var c in cards) text.Append(c.PadRight(80));
         text.Append("END".PadRight(80));
         while (text.Length % 2880 != 0) text.Append(' ');
-        using var stream = new MemoryStream(Encoding.ASCII.GetBytes(text.ToString()));
+        using var source = new MemorySource(Encoding.ASCII.GetBytes(text.ToString()));
         var warnings = new List<string>();
-        return HeaderBlockReader.Read(stream, new FitsLocation("vectors", 0), FitsReadOptions.Default, warnings)
+        return HeaderBlockReader.Read(source, 0, new FitsLocation("vectors", null), FitsReadOptions.Default, warnings, out _)
                ?? throw new InvalidDataException("no header");
     }
 
