@@ -9,6 +9,8 @@ public static class Program
     /// <summary>Parses the command line and runs the chosen command; returns the exit code.</summary>
     public static int Main(string[] args)
     {
+        // Piped output has no terminal width; keep tables on one line per row for scripts and logs.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 240;
         var root = new RootCommand("Parallax: astronomical data reduction. Raw frames in; calibrated, combined, science-ready products out.");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());

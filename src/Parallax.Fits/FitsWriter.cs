@@ -111,7 +111,7 @@ public sealed class FitsWriter : IDisposable
 
     /// <summary>Writes native values unscaled: byte → BITPIX 8, short → 16, int → 32, long → 64, float → −32, double → −64;
     /// ushort and uint are written with BZERO 32768 and 2^31 (the unsigned conventions).</summary>
-    public void WriteImage<T>(ReadOnlySpan<T> pixels, IReadOnlyList<int> axes, Header? header = null) where T : unmanaged
+    public void WriteNativeImage<T>(ReadOnlySpan<T> pixels, IReadOnlyList<int> axes, Header? header = null) where T : unmanaged
     {
         CheckShape(pixels.Length, axes);
         var bitpix = typeof(T) switch
@@ -223,7 +223,7 @@ public sealed class FitsWriter : IDisposable
         if (_committed) return;
         if (HduCount == 0) WriteEmpty();
         _stream.Flush();
-        if (_stream is FileStream fs) fs.Flush(flushToDisk: true);
+        if (Options.Durable && _stream is FileStream fs) fs.Flush(flushToDisk: true);
         if (_tempPath is not null)
         {
             _stream.Dispose();
@@ -275,6 +275,9 @@ public sealed class FitsWriter : IDisposable
             if (!card.IsHierarch && (StructuralKeywords.Contains(k) || IsNaxisN(k) || (isReserved?.Invoke(k) ?? false))) continue;
             merged.Add(card);
         }
+        // CONTINUE cards are the OGIP long-string convention; declare it as fitsverify expects.
+        if (!merged.Contains("LONGSTRN") && merged.Cards.Any(c => c.Kind == HeaderValueKind.String && HeaderCardFormatter.Format(c).Skip(1).Any()))
+            merged.Insert(structure.Count, HeaderCard.Create("LONGSTRN", "OGIP 1.0", "The OGIP long string convention may be used"));
         return merged;
     }
 

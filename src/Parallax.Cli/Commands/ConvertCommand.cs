@@ -10,8 +10,8 @@ internal static class ConvertCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("input") { Description = "FITS file to read (plain, .gz or .fz); never modified" };
-        var output = new Argument<string>("output") { Description = "FITS file to write (atomically)" };
+        var input = new Argument<string>("input") { Description = "FITS file to read (plain, .gz or .fz); never modified" }.RejectUnknownOptions();
+        var output = new Argument<string>("output") { Description = "FITS file to write (atomically)" }.RejectUnknownOptions();
         var bitpix = new Option<int?>("--bitpix") { Description = "Store images as BITPIX -32, -64, 16 (uint16 via BZERO when values are non-negative), 32 or 8; default: as in the input" };
         var compress = new Option<string>("--compress") { Description = "rice (integers), gzip (lossless, any type) or none", DefaultValueFactory = _ => "none" };
         compress.AcceptOnlyFromAmong("none", "rice", "gzip");

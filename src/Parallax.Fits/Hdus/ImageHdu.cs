@@ -54,7 +54,7 @@ public sealed class ImageHdu : Hdu
     /// <exception cref="FitsFormatException">Truncated data, or more pixels than one array can hold.</exception>
     public float[] ReadFloat32()
     {
-        var result = new float[CheckedCount(PixelCount)];
+        var result = GC.AllocateUninitializedArray<float>(CheckedCount(PixelCount));
         ReadFloat32(0, result);
         return result;
     }
@@ -62,7 +62,7 @@ public sealed class ImageHdu : Hdu
     /// <summary>Reads every pixel as float64 physical values (no rounding to float32).</summary>
     public double[] ReadFloat64()
     {
-        var result = new double[CheckedCount(PixelCount)];
+        var result = GC.AllocateUninitializedArray<double>(CheckedCount(PixelCount));
         DecodeRange(0, result.Length, (bytes, in s, start, count) => PixelDecoder.ToFloat64(bytes, s, result.AsSpan(start, count)));
         return result;
     }
@@ -72,6 +72,7 @@ public sealed class ImageHdu : Hdu
     {
         if (firstPixel < 0 || firstPixel + destination.Length > PixelCount)
             throw new ArgumentOutOfRangeException(nameof(firstPixel), $"pixels {firstPixel}..{firstPixel + destination.Length} lie outside the {PixelCount}-pixel image");
+        EnsurePixelsFit();
         if (destination.Length >= 4 * ChunkBytes / Scaling.BytesPerPixel)
         {
             // Large reads: decode 1 MiB chunks in parallel; positional reads make this safe.
@@ -188,6 +189,16 @@ public sealed class ImageHdu : Hdu
             throw new ArgumentOutOfRangeException(nameof(x0), $"section [{x0}:{x0 + width}, {y0}:{y0 + height}] plane {plane} lies outside the {Width}×{Height}×{Planes} image");
     }
 
+    private void EnsurePixelsFit()
+    {
+        if (PixelCount * Scaling.BytesPerPixel > DataSize)
+            throw FitsFormatException.At(Location, $"the axes promise {PixelCount:N0} pixels but the data unit holds only {DataSize:N0} bytes (check PCOUNT and GCOUNT)");
+    }
+
     private int CheckedCount(long count)
-        => count <= Array.MaxLength ? (int)count : throw FitsFormatException.At(Location, $"{count:N0} pixels do not fit in one array; read it by sections");
+    {
+        EnsureDataComplete();
+        EnsurePixelsFit();
+        return count <= Array.MaxLength ? (int)count : throw FitsFormatException.At(Location, $"{count:N0} pixels do not fit in one array; read it by sections");
+    }
 }

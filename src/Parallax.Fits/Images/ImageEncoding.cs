@@ -9,7 +9,7 @@ public enum ImageEncoding
     /// <summary>IEEE float64, BITPIX -64.</summary>
     Float64,
 
-    /// <summary>Signed 16-bit integers, BITPIX 16: values rounded to nearest and clipped to −32768..32767; NaN stored as BLANK = −32768.</summary>
+    /// <summary>Signed 16-bit integers, BITPIX 16: values rounded half away from zero (as CFITSIO) and clipped to −32768..32767; NaN stored as BLANK = −32768.</summary>
     Int16,
 
     /// <summary>Unsigned 16-bit integers via BZERO = 32768 (the usual raw-CCD form): values rounded and clipped to 0..65535;

@@ -51,7 +51,7 @@ internal static class PixelEncoder
                 for (var i = 0; i < src.Length; i++)
                 {
                     var v = src[i];
-                    s16[i] = float.IsNaN(v) ? short.MinValue : (short)Math.Clamp(MathF.Round(v - offset, MidpointRounding.AwayFromZero), -32768f, 32767f);
+                    s16[i] = float.IsNaN(v) ? short.MinValue : (short)Math.Clamp(MathF.Round(v, MidpointRounding.AwayFromZero) - offset, -32768f, 32767f);
                 }
                 if (BitConverter.IsLittleEndian) BinaryPrimitives.ReverseEndianness(s16, s16);
                 break;

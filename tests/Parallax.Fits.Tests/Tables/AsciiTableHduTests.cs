@@ -1,4 +1,3 @@
-using Xunit;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Tables;
 using static Parallax.Fits.Tests.Tables.TableVectors;

@@ -1,4 +1,3 @@
-using Xunit;
 using System.Numerics;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Tables;

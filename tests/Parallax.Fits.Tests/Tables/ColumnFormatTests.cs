@@ -1,4 +1,3 @@
-using Xunit;
 using Parallax.Fits.Tables;
 
 namespace Parallax.Fits.Tests.Tables;

@@ -1,4 +1,3 @@
-using Xunit;
 using System.Buffers.Binary;
 using System.Text;
 using Parallax.Fits.Tables;

@@ -1,16 +1,14 @@
-using Xunit;
-using System.Globalization;
 using System.Text.Json;
+using Parallax.Fits.Tests.Support;
 
 namespace Parallax.Fits.Tests.Tables;
 
 /// <summary>The astropy-written table vectors in data/tables and the values astropy read from them (expected.json, from make_table_vectors.py).</summary>
 internal static class TableVectors
 {
-    private static readonly Lazy<JsonElement> Root = new(() =>
-        JsonDocument.Parse(File.ReadAllText(PathOf("expected.json"))).RootElement);
+    private static readonly Lazy<JsonElement> Root = new(() => ReferenceJson.Load("tables", "expected.json"));
 
-    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "data", "tables", file);
+    public static string PathOf(string file) => TestPaths.Data("tables", file);
 
     public static JsonElement FileEntry(string file) => Root.Value.GetProperty(file);
 
@@ -30,8 +28,7 @@ internal static class TableVectors
     public static int[] Nulls(string file, string name)
         => Column(file, name).TryGetProperty("nulls", out var n) ? [.. n.EnumerateArray().Select(e => e.GetInt32())] : [];
 
-    public static double Number(JsonElement e)
-        => e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDouble();
+    public static double Number(JsonElement e) => ReferenceJson.Number(e);
 
     public static double[] Doubles(JsonElement array) => [.. array.EnumerateArray().Select(Number)];
 

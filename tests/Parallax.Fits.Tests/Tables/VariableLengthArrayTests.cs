@@ -1,4 +1,3 @@
-using Xunit;
 using System.Numerics;
 using System.Text.Json;
 using Parallax.Fits.Tables;

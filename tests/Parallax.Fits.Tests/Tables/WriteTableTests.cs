@@ -1,10 +1,10 @@
-using Xunit;
 using System.Numerics;
 using System.Text.Json;
 using Parallax.Fits.Checksums;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Headers;
 using Parallax.Fits.Tables;
+using Parallax.Fits.Tests.Support;
 
 namespace Parallax.Fits.Tests.Tables;
 
@@ -106,7 +106,7 @@ public class WriteTableTests
             using var ms = new MemoryStream();
             using (var w = FitsWriter.Create(ms))
             {
-                w.WriteImage<float>([1f, 2f], [2]);
+                w.WriteImage([1f, 2f], [2]);
                 w.WriteTable(Sample.Table());
                 w.Commit();
             }
@@ -199,15 +199,15 @@ public class WriteTableTests
             Assert.All(results, r => Assert.Equal((ChecksumStatus.Valid, ChecksumStatus.Valid), (r.Checksum, r.Datasum)));
         }
 
-        [FitsverifyFact]
+        [SkippableFact]
         public void Given_the_written_file_When_checked_by_fitsverify_Then_it_reports_no_warnings_and_no_errors()
         {
+            ExternalTool.RequireFitsverify();
             var path = WriteSample();
             try
             {
-                // With -q, fitsverify prints "verification OK" only when it found no errors and no warnings.
-                var (_, output) = TestEnvironment.Run(TestEnvironment.Fitsverify!, "-q", path);
-                Assert.Contains("verification OK", output);
+                var (errors, warnings, report) = ExternalTool.Fitsverify(path);
+                Assert.True(errors == 0 && warnings == 0, report);
             }
             finally
             {
@@ -215,15 +215,16 @@ public class WriteTableTests
             }
         }
 
-        [AstropyFact]
+        [SkippableFact]
         public void Given_the_written_file_When_astropy_reads_it_Then_every_column_has_the_values_written()
         {
+            var python = ExternalTool.RequireAstropy();
             var path = WriteSample();
             var script = Path.ChangeExtension(path, ".py");
             try
             {
                 File.WriteAllText(script, AstropyDump);
-                var (code, output) = TestEnvironment.Run(TestEnvironment.Python, script, path);
+                var (code, output) = ExternalTool.Run(python, $"\"{script}\" \"{path}\"");
                 Assert.True(code == 0, output);
                 var columns = JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement;
                 JsonElement C(string n) => columns.GetProperty(n);
