@@ -46,7 +46,26 @@ internal static class ColumnBytes
         if (width == 0 || rowCount == 0) return;
         if ((long)(rowCount - 1) * rowLength + offset + width > rows.Length || (long)rowCount * width > source.Length)
             throw new ArgumentException("rows or source too short for the column scatter");
-        for (var r = 0; r < rowCount; r++) source.Slice(r * width, width).CopyTo(rows.Slice(r * rowLength + offset, width));
+        ref var src = ref MemoryMarshal.GetReference(source);
+        ref var dst = ref Unsafe.Add(ref MemoryMarshal.GetReference(rows), offset);
+        switch (width)
+        {
+            case 1:
+                for (var r = 0; r < rowCount; r++) Unsafe.Add(ref dst, r * rowLength) = Unsafe.Add(ref src, r);
+                break;
+            case 2:
+                for (var r = 0; r < rowCount; r++) Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, r * rowLength), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref src, r * 2)));
+                break;
+            case 4:
+                for (var r = 0; r < rowCount; r++) Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, r * rowLength), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, r * 4)));
+                break;
+            case 8:
+                for (var r = 0; r < rowCount; r++) Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, r * rowLength), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, r * 8)));
+                break;
+            default:
+                for (var r = 0; r < rowCount; r++) source.Slice(r * width, width).CopyTo(rows.Slice(r * rowLength + offset, width));
+                break;
+        }
     }
 
     /// <summary>Swaps big-endian elements of <paramref name="elementSize"/> bytes (1, 2, 4 or 8) to host order in place, or back (the swap is its own inverse).</summary>
