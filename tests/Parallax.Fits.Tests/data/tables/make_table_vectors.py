@@ -255,7 +255,7 @@ def heap_arrays(hdul, hdu, name, n):
 def real_sums(real_dir):
     path = os.path.join(real_dir, "misc", "bachesORDE.fit")
     if not os.path.exists(path):
-        print(f"{path} not found; real-file sums not recorded", file=sys.stderr)
+        print(f"{path} not found; real-file sums not recomputed", file=sys.stderr)
         return None
     with fits.open(path) as hdul:
         d = hdul[1].data
@@ -272,6 +272,7 @@ def real_sums(real_dir):
 
 def main():
     real_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "data", "real")
+    real_dir = os.path.normpath(real_dir)
     files = {"binary_types.fits": binary_types, "binary_varlen.fits": binary_varlen, "ascii_table.fits": ascii_table}
     expected = {}
     for name, make in files.items():
@@ -279,9 +280,13 @@ def main():
         make(path)
         expected[name] = describe(path)
     real = real_sums(real_dir)
+    out = os.path.join(HERE, "expected.json")
+    if real is None and os.path.exists(out):
+        # Without the real data at hand, keep the sums recorded when it was.
+        real = json.load(open(out)).get("real")
     if real is not None:
         expected["real"] = real
-    with open(os.path.join(HERE, "expected.json"), "w") as f:
+    with open(out, "w") as f:
         json.dump(expected, f, indent=1)
         f.write("\n")
 
