@@ -54,6 +54,7 @@ internal static class GzipCodec
         var codec = shuffled ? "GZIP_2" : "GZIP_1";
         ArgumentOutOfRangeException.ThrowIfNegative(pixelCount);
         if (dst.Length < 8L * pixelCount) throw new ArgumentException($"the destination must hold {8L * pixelCount} bytes", nameof(dst));
+        if (pixelCount == 0) return 1;
         var scratch = shuffled ? ArrayPool<byte>.Shared.Rent(8 * pixelCount) : null;
         try
         {
@@ -71,6 +72,8 @@ internal static class GzipCodec
     /// <summary>Compresses a tile's big-endian bytes into a gzip stream, shuffling first for GZIP_2.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> bigEndianTile, int elementSize, bool shuffle, CompressionLevel level = CompressionLevel.Optimal)
     {
+        // GZipStream writes nothing at all for no input; a reader expects a (empty) gzip member
+        if (bigEndianTile.IsEmpty) return [.. EmptyMember];
         byte[]? scratch = null;
         var source = bigEndianTile;
         try
@@ -91,14 +94,13 @@ internal static class GzipCodec
         }
     }
 
+    /// <summary>A gzip member of no data: header (no name, no time, OS unknown), an empty final block, CRC 0, size 0.</summary>
+    private static ReadOnlySpan<byte> EmptyMember => [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     private static int WidthOf(int inflated, int pixelCount, string codec)
     {
-        if (pixelCount > 0)
-        {
-            foreach (var width in (ReadOnlySpan<int>)[1, 2, 4, 8])
-                if (inflated == (long)width * pixelCount) return width;
-        }
-        else if (inflated == 0) return 1;
+        foreach (var width in (ReadOnlySpan<int>)[1, 2, 4, 8])
+            if (inflated == (long)width * pixelCount) return width;
         throw CorruptTile.Error(codec, $"the tile inflates to {inflated} bytes, which is no whole pixel width for {pixelCount} pixels");
     }
 
