@@ -1,4 +1,5 @@
 using System.Text;
+using Parallax.Fits.Io;
 
 namespace Parallax.Fits.Headers;
 
@@ -11,18 +12,22 @@ internal static class HeaderBlockReader
     public const int BlockSize = 2880;
     private const int CardsPerBlock = BlockSize / 80;
 
-    /// <summary>Reads one header starting at the stream's position; leaves the stream at the start of the data unit.</summary>
-    /// <returns>The header, or null when the stream is at its end (no more HDUs).</returns>
+    /// <summary>Reads one header starting at <paramref name="offset"/>; <paramref name="dataOffset"/> is where its data unit starts.</summary>
+    /// <returns>The header, or null when the source has no further HDU.</returns>
     /// <exception cref="FitsFormatException">Truncated header, no END card within the card limit, bad bytes in Exception mode.</exception>
-    public static Header? Read(Stream stream, FitsLocation location, FitsReadOptions options, ICollection<string> warnings)
+    public static Header? Read(FitsSource source, long offset, FitsLocation location, FitsReadOptions options, ICollection<string> warnings, out long dataOffset)
     {
         var block = new byte[BlockSize];
         var images = new List<string>(CardsPerBlock * 2);
         var first = true;
+        dataOffset = offset;
         while (true)
         {
-            var got = stream.ReadAtLeast(block, BlockSize, throwOnEndOfStream: false);
+            var got = ReadBlock(source, dataOffset, block);
+            dataOffset += got;
             if (got == 0 && first) return null;
+            if (first && location.HduIndex == 0 && got > 0 && !StartsWithSimple(block.AsSpan(0, got)))
+                throw FitsFormatException.At(location, "not a FITS file: it does not start with the card SIMPLE = T");
             if (got < BlockSize)
             {
                 if (first && IsAllPadding(block.AsSpan(0, got))) return null;
@@ -34,8 +39,7 @@ internal static class HeaderBlockReader
                 if (IsAllPadding(block)) return null;
                 if (location.HduIndex > 0)
                 {
-                    warnings.Add($"{location}: {stream.Length - stream.Position + BlockSize} bytes after the last HDU are not a FITS header; ignored");
-                    stream.Seek(0, SeekOrigin.End);
+                    warnings.Add($"{location.FileName ?? "<stream>"}: {source.Length - offset} bytes after the last HDU are not a FITS header; ignored");
                     return null;
                 }
                 throw FitsFormatException.At(location, "not a FITS file: the first card is not SIMPLE = T");
@@ -53,6 +57,20 @@ internal static class HeaderBlockReader
                 throw FitsFormatException.At(location, $"no END card within {options.MaxHeaderCards} cards: the header is corrupt");
         }
     }
+
+    private static int ReadBlock(FitsSource source, long offset, byte[] block)
+    {
+        var done = 0;
+        while (done < BlockSize)
+        {
+            var n = source.Read(offset + done, block.AsSpan(done));
+            if (n <= 0) break;
+            done += n;
+        }
+        return done;
+    }
+
+    private static bool StartsWithSimple(ReadOnlySpan<byte> bytes) => bytes.StartsWith("SIMPLE  ="u8);
 
     private static bool IsAllPadding(ReadOnlySpan<byte> bytes) => !bytes.ContainsAnyExcept((byte)0) || !bytes.ContainsAnyExcept((byte)' ');
 

@@ -78,7 +78,7 @@ internal static class HeaderCardFormatter
         var pos = 0;
         while (pos < escaped.Length)
         {
-            var len = Math.Min(67, escaped.Length - pos);
+            var len = Math.Min(66, escaped.Length - pos);
             if (pos + len < escaped.Length && CountTrailingQuotes(escaped, pos, len) % 2 == 1) len--;
             chunks.Add(escaped.Substring(pos, len));
             pos += len;
@@ -107,6 +107,10 @@ internal static class HeaderCardFormatter
         var sb = new StringBuilder(head, CardLength);
         if (!string.IsNullOrEmpty(comment) && head.Length <= CardLength - 4)
         {
+            // Pad the value field to column 30 as the fixed format (and astropy) do, so a card we
+            // write is byte-identical to the one astropy would write; astropy recomputes CHECKSUM
+            // from its own rendering of the header.
+            if (sb.Length < 30) sb.Append(' ', 30 - sb.Length);
             sb.Append(" / ");
             sb.Append(comment.AsSpan(0, Math.Min(comment.Length, CardLength - sb.Length)));
         }

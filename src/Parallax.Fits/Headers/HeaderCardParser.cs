@@ -27,13 +27,13 @@ internal static class HeaderCardParser
         string? problem = null;
         foreach (var ch in keyword)
         {
-            if (!HeaderCard.IsKeywordChar(ch))
+            if (ch != ' ' && !HeaderCard.IsKeywordChar(ch))
             {
                 problem = $"keyword '{keyword}' has the character '{ch}', which FITS does not allow";
                 break;
             }
         }
-        if (keyword.Length > 0 && keyword.Length < keyField.TrimStart().Length) problem ??= $"keyword '{keyField}' has embedded spaces";
+        if (keyword.Contains(' ')) problem ??= $"keyword '{keyword}' has embedded or leading spaces";
 
         if (keyword is "COMMENT" or "HISTORY" or "" || image.Length < 10 || image[8] != '=')
         {

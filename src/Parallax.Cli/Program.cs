@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Parallax.Cli.Commands;
+
+namespace Parallax.Cli;
+
+/// <summary>Entry point of the parallax command.</summary>
+public static class Program
+{
+    /// <summary>Parses the command line and runs the chosen command; returns the exit code.</summary>
+    public static int Main(string[] args)
+    {
+        // Piped output has no terminal width; keep tables on one line per row for scripts and logs.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 240;
+        var root = new RootCommand("Parallax: astronomical data reduction. Raw frames in; calibrated, combined, science-ready products out.");
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"parallax: {e.Message}");
+            Console.Error.WriteLine("Try 'parallax --help'.");
+            return ExitCodes.UsageError;
+        }
+        return parse.Invoke();
+    }
+}
