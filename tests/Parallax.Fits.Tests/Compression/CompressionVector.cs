@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parallax.Fits.Compression;
+using Parallax.Fits.Tests.Support;
 
 namespace Parallax.Fits.Tests.Compression;
 
@@ -9,7 +10,7 @@ namespace Parallax.Fits.Tests.Compression;
 /// </summary>
 internal sealed class CompressionVector
 {
-    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "data", "compression");
+    public static readonly string Folder = TestPaths.Data("compression");
 
     private readonly byte[] _compressed;
     private readonly byte[] _expected;
