@@ -98,7 +98,7 @@ internal static class RiceDecoder
 
     /// <summary>Undoes the zig-zag mapping; the sum with the previous pixel wraps at the pixel width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Unmap(uint mapped) => (mapped & 1) == 0 ? mapped >> 1 : ~(mapped >> 1);
+    private static uint Unmap(uint mapped) => (mapped >> 1) ^ (0u - (mapped & 1));   // branch-free: noise makes the sign unpredictable
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TWidth, TPixel>(ref TPixel slot, uint value)
