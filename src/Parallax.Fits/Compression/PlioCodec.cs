@@ -4,7 +4,7 @@ using System.Buffers.Binary;
 namespace Parallax.Fits.Compression;
 
 /// <summary>
-/// PLIO_1 decoding: IRAF's line-list encoding of masks, 16-bit words (a 1PI column). After a
+/// PLIO_1 decoding and encoding: IRAF's line-list encoding of masks, 16-bit words (a 1PI column). After a
 /// header (3 words in the old format, whose third word is the list length; 7 in the new one,
 /// with the header length in word 1 and the list length in words 3 and 4) each word holds a
 /// 4-bit opcode and 12 bits of data. A "current value" starts at 1:
@@ -19,6 +19,10 @@ namespace Parallax.Fits.Compression;
 internal static class PlioCodec
 {
     private const string Codec = "PLIO_1";
+
+    /// <summary>Encodes a tile's pixels (0 ≤ v &lt; 2²⁴) into the big-endian words of its heap entry; see <see cref="PlioEncoder"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside 0 ≤ v &lt; 2²⁴.</exception>
+    public static byte[] Encode(ReadOnlySpan<int> pixels) => PlioEncoder.EncodeToBytes(pixels);
 
     /// <summary>Decodes a tile from its heap bytes (big-endian 16-bit words).</summary>
     /// <exception cref="FitsFormatException">An odd byte count or a corrupt line list.</exception>
