@@ -13,9 +13,10 @@ namespace Parallax.Fits.Compression;
 /// Mapped differences are zig-zag coded (0, −1, 1, −2 … → 0, 1, 2, 3 …) and wrap at the pixel width.
 /// </summary>
 /// <remarks>
-/// Reads through a 64-bit window so a typical pixel costs one unaligned load. Every read past
-/// the input is bounded: a block that runs beyond the data, or a run of zeros into the padding,
-/// throws <see cref="FitsFormatException"/> rather than reading further.
+/// Reads through a 64-bit bit buffer refilled with unaligned 8-byte loads, so a pixel costs a
+/// leading-zero count and a few shifts. Reading past the input yields zeros and is bounded: a
+/// block that ends beyond the data, or a run of zeros into the padding, throws
+/// <see cref="FitsFormatException"/> rather than reading further.
 /// </remarks>
 internal static class RiceDecoder
 {
@@ -38,13 +39,23 @@ internal static class RiceDecoder
         var totalBits = (long)length * 8;
         ref var target = ref MemoryMarshal.GetReference(dst);
 
-        var last = (uint)(Peek(ref source, length, 0) >> (64 - bBits));
-        long position = bBits;
+        // the bit reader: the next bits of the stream, most significant first; at least `avail`
+        // of them are valid (the bits below are the stream's following bits, or zero)
+        ulong bits = 0;
+        var avail = 0;
+        long next = 0;
+        Refill(ref source, length, ref bits, ref avail, ref next);
+        var last = (uint)(bits >> (64 - bBits));
+        bits <<= bBits;
+        avail -= bBits;
+
         var i = 0;
         while (i < count)
         {
-            var fs = (int)(Peek(ref source, length, position) >> (64 - fsBits)) - 1;
-            position += fsBits;
+            Refill(ref source, length, ref bits, ref avail, ref next);
+            var fs = (int)(bits >> (64 - fsBits)) - 1;
+            bits <<= fsBits;
+            avail -= fsBits;
             var end = count - i > blockSize ? i + blockSize : count;
             if (fs < 0)
             {
@@ -54,8 +65,10 @@ internal static class RiceDecoder
             {
                 for (; i < end; i++)
                 {
-                    var mapped = (uint)(Peek(ref source, length, position) >> (64 - bBits));
-                    position += bBits;
+                    Refill(ref source, length, ref bits, ref avail, ref next);
+                    var mapped = (uint)(bits >> (64 - bBits));
+                    bits <<= bBits;
+                    avail -= bBits;
                     last += Unmap(mapped);
                     Store<TWidth, TPixel>(ref Unsafe.Add(ref target, i), last);
                 }
@@ -68,28 +81,64 @@ internal static class RiceDecoder
             {
                 for (; i < end; i++)
                 {
-                    var window = Peek(ref source, length, position);
+                    Refill(ref source, length, ref bits, ref avail, ref next);
+                    var zeros = BitOperations.LeadingZeroCount(bits);
                     uint quotient = 0;
-                    while (window == 0)
+                    while (zeros > 32)
                     {
-                        // a unary run longer than the window: only corrupt or padded data get here
-                        quotient += 56;
-                        position += 56;
-                        if (position > totalBits) throw EndOfData(i, count);
-                        window = Peek(ref source, length, position);
+                        // a unary run longer than the reader holds: only corrupt or padded data get here
+                        bits <<= 32;
+                        avail -= 32;
+                        quotient += 32;
+                        Refill(ref source, length, ref bits, ref avail, ref next);
+                        if (next * 8 - avail > totalBits) throw EndOfData(i, count);
+                        zeros = BitOperations.LeadingZeroCount(bits);
                     }
-                    var zeros = BitOperations.LeadingZeroCount(window);
+                    // zeros + 1 + fs <= 32 + 1 + 24 <= 57 <= avail: all from the reader
                     quotient += (uint)zeros;
-                    position += zeros + 1;
-                    // the window holds at least 57 valid bits; take the fs low bits from it when they fit
-                    var rest = zeros + 1 + fs <= 57 ? window << zeros << 1 : Peek(ref source, length, position);
-                    var low = (uint)((rest >> 1) >> (63 - fs));
-                    position += fs;
+                    bits = bits << zeros << 1;
+                    var low = (uint)((bits >> 1) >> (63 - fs));
+                    bits <<= fs;
+                    avail -= zeros + 1 + fs;
                     last += Unmap((quotient << fs) | low);
                     Store<TWidth, TPixel>(ref Unsafe.Add(ref target, i), last);
                 }
             }
-            if (position > totalBits) throw EndOfData(i, count);
+            if (next * 8 - avail > totalBits) throw EndOfData(i, count);
+        }
+    }
+
+    /// <summary>
+    /// Tops the reader up to at least 57 valid bits. Fast path: one unaligned 8-byte load OR-ed in
+    /// (bits already there are the same stream bits, so OR is harmless); near the end byte by
+    /// byte, with zeros past the input so that reading on is bounded by the callers' checks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Refill(ref byte source, int length, ref ulong bits, ref int avail, ref long next)
+    {
+        if (avail > 56) return;
+        if ((ulong)next + 8 <= (ulong)length)
+        {
+            var word = BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, (nint)next), 8));
+            bits |= word >> avail;
+            next += (63 - avail) >> 3;
+            avail |= 56;
+        }
+        else
+        {
+            RefillTail(ref source, length, ref bits, ref avail, ref next);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RefillTail(ref byte source, int length, ref ulong bits, ref int avail, ref long next)
+    {
+        while (avail <= 56)
+        {
+            ulong value = (ulong)next < (ulong)length ? Unsafe.Add(ref source, (nint)next) : 0u;
+            bits |= value << (56 - avail);
+            next++;
+            avail += 8;
         }
     }
 
@@ -118,30 +167,5 @@ internal static class RiceDecoder
             };
         }
         else throw new NotSupportedException($"Rice pixels of type {typeof(TPixel).Name}");
-    }
-
-    /// <summary>
-    /// The 64 bits starting at a bit position, most significant first. At least 57 of them are
-    /// input bits (the rest are zero); past the end of the input all bits read as zero.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Peek(ref byte source, int length, long bitPosition)
-    {
-        var byteIndex = (ulong)(bitPosition >> 3);
-        var word = byteIndex + 8 <= (ulong)length
-            ? BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, (nint)byteIndex), 8))
-            : PeekTail(ref source, length, byteIndex);
-        return word << (int)(bitPosition & 7);
-    }
-
-    private static ulong PeekTail(ref byte source, int length, ulong byteIndex)
-    {
-        ulong word = 0;
-        for (var k = 0UL; k < 8; k++)
-        {
-            var index = byteIndex + k;
-            word = (word << 8) | (index < (ulong)length ? Unsafe.Add(ref source, (nint)index) : 0u);
-        }
-        return word;
     }
 }
