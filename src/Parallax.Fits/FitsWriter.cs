@@ -208,7 +208,7 @@ public sealed class FitsWriter : IDisposable
         if (_committed) return;
         if (HduCount == 0) WriteEmpty();
         _stream.Flush();
-        if (_stream is FileStream fs) fs.Flush(flushToDisk: true);
+        if (Options.Durable && _stream is FileStream fs) fs.Flush(flushToDisk: true);
         if (_tempPath is not null)
         {
             _stream.Dispose();
