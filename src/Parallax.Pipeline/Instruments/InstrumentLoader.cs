@@ -31,6 +31,11 @@ public static partial class InstrumentLoader
         {
             throw new InstrumentDefinitionException(new SourceLocation(fileName, (int)e.Start.Line, (int)e.Start.Column), "", $"not valid YAML: {(e.InnerException ?? e).Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unterminated flow collections this way, without a position.
+            throw new InstrumentDefinitionException(new SourceLocation(fileName, 1, 1), "", $"not valid YAML (an unclosed bracket or brace?): {e.Message}", e);
+        }
         if (stream.Documents.Count != 1) throw new InstrumentDefinitionException(new SourceLocation(fileName, 1, 1), "", $"must hold exactly one YAML document, found {stream.Documents.Count}");
         var root = r.Mapping(stream.Documents[0].RootNode, "");
         r.OnlyKeys(root, "", TopLevel);
