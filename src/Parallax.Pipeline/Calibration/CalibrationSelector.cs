@@ -24,7 +24,7 @@ public static class CalibrationSelector
         {
             var tier = rule.Tiers[t];
             var chosen = pool
-                .Where(c => Refusals(rule, tier, target, c).Count == 0)
+                .Where(c => Check(rule, tier, target, c, null))
                 .OrderBy(c => Distance(target, c) ?? double.MaxValue)
                 .ThenByDescending(c => c.IsPlanned ? 3 : (int)c.Quality)
                 .ThenByDescending(c => c.Record?.Id ?? 0)
@@ -49,6 +49,14 @@ public static class CalibrationSelector
     public static IReadOnlyList<string> Refusals(AssociationRule rule, AssociationTier tier, CalibrationTarget target, CalibrationCandidate c)
     {
         var why = new List<string>();
+        Check(rule, tier, target, c, why);
+        return why;
+    }
+
+    /// <summary>True when the candidate qualifies; with a list, collects every reason it does not (messages are built only then, as planning checks many candidates).</summary>
+    private static bool Check(AssociationRule rule, AssociationTier tier, CalibrationTarget target, CalibrationCandidate c, List<string>? why)
+    {
+        if (why is null) return Fast(rule, tier, target, c);
         if (c.Quality == CalibrationQuality.Bad && !c.IsPlanned) why.Add("marked bad");
         else if (!c.IsPlanned && c.Quality < tier.MinimumQuality) why.Add($"quality {Name(c.Quality)}, needs {Name(tier.MinimumQuality)}");
         if (c.FileMissing) why.Add($"file is missing ({c.Path})");
@@ -78,7 +86,30 @@ public static class CalibrationSelector
             if (d is null) why.Add("no time known to compare with the time window");
             else if (d > tier.MaxDays) why.Add($"{Days(d.Value)} apart, allowed {Days(tier.MaxDays)}");
         }
-        return why;
+        return why.Count == 0;
+    }
+
+    private static bool Fast(AssociationRule rule, AssociationTier tier, CalibrationTarget target, CalibrationCandidate c)
+    {
+        if (!c.IsPlanned && (c.Quality == CalibrationQuality.Bad || c.Quality < tier.MinimumQuality)) return false;
+        if (c.FileMissing) return false;
+        if (!double.IsPositiveInfinity(tier.MaxDays) && !(Distance(target, c) <= tier.MaxDays)) return false;
+        if (target.Mjd is { } mjd && (c.ValidFrom is { } from && mjd < from || c.ValidTo is { } to && mjd > to)) return false;
+        foreach (var key in rule.MatchKeys)
+        {
+            if (tier.DropKeys.Contains(key)) continue;
+            var want = target.Values.GetValueOrDefault(key);
+            var have = c.Keys.GetValueOrDefault(key);
+            if (want is null || have is null) return false;
+            if (rule.ToleranceFor(key, tier) is { } tol
+                && double.TryParse(want, NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
+                && double.TryParse(have, NumberStyles.Float, CultureInfo.InvariantCulture, out var h))
+            {
+                if (Math.Abs(w - h) > tol) return false;
+            }
+            else if (!string.Equals(want.Trim(), have.Trim(), StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
     }
 
     private static string ExplainMiss(AssociationRule rule, CalibrationTarget target, List<CalibrationCandidate> pool)

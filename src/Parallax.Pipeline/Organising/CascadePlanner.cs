@@ -23,14 +23,15 @@ public static class CascadePlanner
             else unplanned.Add(g);
         }
         var records = new Dictionary<(string, string), List<CalibrationCandidate>>();
+        var byProduct = planned.ToLookup(p => (p.Group.Instrument.Name, p.Step.Product));
         foreach (var (group, step, taskId) in planned)
         {
             var target = new CalibrationTarget { Label = $"{group.Category} group {group.Id}", Values = group.SharedValues, Mjd = group.MidMjd };
             var links = new List<CalibrationLink>();
             foreach (var rule in group.Instrument.AssociationsFor(group.Category))
             {
-                var fromRun = planned
-                    .Where(p => p.Step.Product == rule.Calibration && p.Group.Instrument.Name == group.Instrument.Name && p.TaskId != taskId)
+                var fromRun = byProduct[(group.Instrument.Name, rule.Calibration)]
+                    .Where(p => p.TaskId != taskId)
                     .Select(p => new CalibrationCandidate
                     {
                         Label = $"{p.Step.Product} from {p.Group.Id} (this run)",
@@ -53,9 +54,10 @@ public static class CascadePlanner
             tasks.Add(task);
         }
         var ordered = TopologicalOrder(tasks);
+        var byId = ordered.ToDictionary(t => t.Id);
         foreach (var t in ordered)
         {
-            var blockedBy = t.DependsOn.Select(id => ordered.First(o => o.Id == id)).Where(d => d.Status == CascadeTaskStatus.Blocked).ToList();
+            var blockedBy = t.DependsOn.Select(id => byId[id]).Where(d => d.Status == CascadeTaskStatus.Blocked).ToList();
             if (blockedBy.Count == 0) continue;
             t.Status = CascadeTaskStatus.Blocked;
             t.Notes.Add($"waits on blocked {string.Join(", ", blockedBy.Select(b => b.Id))}");
@@ -75,6 +77,7 @@ public static class CascadePlanner
         // Kahn's algorithm; among ready tasks keep the input order (cascade step, then time) so the plan reads naturally.
         var index = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var remaining = tasks.ToDictionary(t => t.Id, t => t.DependsOn.Count(index.ContainsKey));
+        var users = tasks.SelectMany(u => u.DependsOn.Select(d => (d, u))).ToLookup(x => x.d, x => x.u);
         var done = new List<CascadeTask>();
         var ready = new SortedSet<int>(tasks.Where(t => remaining[t.Id] == 0).Select(t => index[t.Id]));
         while (ready.Count > 0)
@@ -83,7 +86,7 @@ public static class CascadePlanner
             ready.Remove(i);
             var t = tasks[i];
             done.Add(t);
-            foreach (var user in tasks.Where(u => u.DependsOn.Contains(t.Id)))
+            foreach (var user in users[t.Id])
                 if (--remaining[user.Id] == 0) ready.Add(index[user.Id]);
         }
         // The loader refuses calibration cycles between categories, so every task is placed.

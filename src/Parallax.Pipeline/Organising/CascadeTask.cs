@@ -21,7 +21,7 @@ public sealed class CascadeTask
     public required IReadOnlyList<CalibrationLink> Calibrations { get; init; }
 
     /// <summary>Ids of the tasks whose products this task uses.</summary>
-    public IReadOnlyList<string> DependsOn => Calibrations.Select(c => c.ProducerTaskId).OfType<string>().Distinct().ToList();
+    public IReadOnlyList<string> DependsOn => field ??= Calibrations.Select(c => c.ProducerTaskId).OfType<string>().Distinct().ToList();
 
     /// <summary>Ready or blocked.</summary>
     public CascadeTaskStatus Status { get; internal set; }

@@ -21,6 +21,12 @@ public sealed class OrganiseResult
     /// <summary>Frames that have no category (with their reasons).</summary>
     public IEnumerable<ClassifiedFrame> Unclassified => Frames.Where(f => !f.IsClassified);
 
+    private Dictionary<ClassifiedFrame, FrameGroup>? _groupOf;
+
     /// <summary>The group a frame belongs to, or null.</summary>
-    public FrameGroup? GroupOf(ClassifiedFrame frame) => Groups.FirstOrDefault(g => g.Frames.Contains(frame));
+    public FrameGroup? GroupOf(ClassifiedFrame frame)
+    {
+        _groupOf ??= Groups.SelectMany(g => g.Frames.Select(f => (f, g))).ToDictionary(x => x.f, x => x.g);
+        return _groupOf.GetValueOrDefault(frame);
+    }
 }
