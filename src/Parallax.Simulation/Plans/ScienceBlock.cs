@@ -33,7 +33,7 @@ public sealed record ScienceBlock
     public double Dither { get; init; }
 
     /// <summary>Stars per square degree brighter than <see cref="FaintLimit"/> (imaging).</summary>
-    public double StarDensity { get; init; } = 20000;
+    public double StarDensity { get; init; } = 8000;
 
     /// <summary>Brightest catalog magnitude, V (imaging).</summary>
     public double BrightLimit { get; init; } = 12;
