@@ -47,8 +47,16 @@ internal sealed class ImagingScene
     /// <summary>The true flat of a filter (mean 1).</summary>
     public float[] Flat(string filter) => _flats[filter];
 
-    /// <summary>Expected photo-electrons of a frame, or null for a closed shutter; with what landed where.</summary>
+    /// <summary>Expected photo-electrons of a frame in a new array, or null for a closed shutter; with what landed where.</summary>
     public (float[]? Electrons, List<SourceTruth> Sources, Wcs? TrueWcs, double SkyPerPixel) Render(FrameSpec spec)
+    {
+        var image = new float[Pattern.Layout.Columns * Pattern.Layout.Rows];
+        var (open, sources, wcs, sky) = Render(spec, image);
+        return (open ? image : null, sources, wcs, sky);
+    }
+
+    /// <summary>Expected photo-electrons of a frame into <paramref name="image"/> (trimmed); false for a closed shutter (image untouched).</summary>
+    public (bool ShutterOpen, List<SourceTruth> Sources, Wcs? TrueWcs, double SkyPerPixel) Render(FrameSpec spec, float[] image)
     {
         var layout = Pattern.Layout;
         var (nx, ny) = (layout.Columns, layout.Rows);
@@ -56,11 +64,10 @@ internal sealed class ImagingScene
         switch (spec.Kind)
         {
             case FrameKind.Bias or FrameKind.Dark:
-                return (null, [], null, 0);
+                return (false, [], null, 0);
             case FrameKind.Flat:
             {
                 var flat = Flat(spec.Filter!);
-                var image = new float[nx * ny];
                 if (spec.FlatKind == "dome")
                 {
                     var level = Model.Filter(spec.Filter!).DomeFlatRate * b2 * spec.Exptime;
@@ -68,25 +75,24 @@ internal sealed class ImagingScene
                     for (var y = 0; y < ny; y++)
                         for (var x = 0; x < nx; x++)
                             image[y * nx + x] = (float)(level * (1 + g * ((double)x / (nx - 1) - 0.5))) * flat[y * nx + x];
-                    return (image, [], null, 0);
+                    return (true, [], null, 0);
                 }
                 var sky = spec.SkyRate * b2 * spec.Exptime;
                 System.Numerics.Tensors.TensorPrimitives.Multiply(flat, (float)sky, image);
-                return (image, [], null, sky);
+                return (true, [], null, sky);
             }
             default:
-                return RenderSky(spec);
+                return RenderSky(spec, image);
         }
     }
 
-    private (float[]?, List<SourceTruth>, Wcs?, double) RenderSky(FrameSpec spec)
+    private (bool, List<SourceTruth>, Wcs?, double) RenderSky(FrameSpec spec, float[] image)
     {
         var layout = Pattern.Layout;
         var (nx, ny) = (layout.Columns, layout.Rows);
         var filter = Model.Filter(spec.Filter!);
         var scale = Optics.PixelScale * layout.Binning;
         var sky = spec.Exptime * Math.Pow(10, -0.4 * (filter.Sky - filter.ZeroPoint)) * scale * scale;
-        var image = new float[nx * ny];
         Array.Fill(image, (float)sky);
         var wcs = FrameWcs.True(layout, Optics, spec.TruePointing!.Value);
         var fwhm = spec.Seeing / scale;
@@ -111,7 +117,7 @@ internal sealed class ImagingScene
             if (x >= 0 && y >= 0 && x <= nx - 1 && y <= ny - 1) sources.Add(new SourceTruth(s.Id, x, y, electrons, magnitude));
         }
         System.Numerics.Tensors.TensorPrimitives.Multiply(image, Flat(filter.Name), image);
-        return (image, sources, wcs, sky);
+        return (true, sources, wcs, sky);
     }
 
     private IReadOnlyList<CatalogSource> Catalog(ScienceBlock block, int index, ulong seed)

@@ -41,32 +41,34 @@ public static class NightSimulator
         {
             var scene = new ImagingScene(model, plan, seed);
             var writer = new TruthWriter(truth, model, plan, seed, scene.Pattern);
-            Parallel.For(0, frames.Count, parallel, i =>
+            Parallel.For(0, frames.Count, parallel, () => new FrameBuffers(scene.Pattern.Layout), (i, _, buffers) =>
             {
                 var spec = frames[i];
-                var (electrons, sources, trueWcs, sky) = scene.Render(spec);
-                var exposure = DetectorReadout.Read(scene.Pattern, electrons, spec.Exptime, FrameKey(seed, spec), ExposureOptions.Realistic);
+                var (open, sources, trueWcs, sky) = scene.Render(spec, buffers.Light);
+                var exposure = DetectorReadout.Read(scene.Pattern, buffers, open, spec.Exptime, FrameKey(seed, spec), ExposureOptions.Realistic);
                 Interlocked.Add(ref bytes, WriteRaw(Path.Combine(raw, spec.FileName), model, scene.Pattern.Layout, spec, exposure, seed));
                 if (options.PerFrameTruth) writer.FrameFiles(spec, exposure, sources, trueWcs);
                 truths[i] = new FrameTruth(spec, exposure.BiasOffsets, exposure.CosmicRayEvents, exposure.CosmicRays.Count, sky, sources.Count);
                 options.FrameWritten?.Invoke(spec);
-            });
+                return buffers;
+            }, _ => { });
             writer.Imaging(scene, truths);
         }
         else
         {
             var scene = new LongslitScene(model, plan);
             var writer = new TruthWriter(truth, model, plan, seed, scene.Pattern);
-            Parallel.For(0, frames.Count, parallel, i =>
+            Parallel.For(0, frames.Count, parallel, () => new FrameBuffers(scene.Pattern.Layout), (i, _, buffers) =>
             {
                 var spec = frames[i];
-                var electrons = scene.Render(spec);
-                var exposure = DetectorReadout.Read(scene.Pattern, electrons, spec.Exptime, FrameKey(seed, spec), ExposureOptions.Realistic);
+                var open = scene.Render(spec, buffers.Light);
+                var exposure = DetectorReadout.Read(scene.Pattern, buffers, open, spec.Exptime, FrameKey(seed, spec), ExposureOptions.Realistic);
                 Interlocked.Add(ref bytes, WriteRaw(Path.Combine(raw, spec.FileName), model, scene.Pattern.Layout, spec, exposure, seed));
                 if (options.PerFrameTruth) writer.FrameFiles(spec, exposure, [], null);
                 truths[i] = new FrameTruth(spec, exposure.BiasOffsets, exposure.CosmicRayEvents, exposure.CosmicRays.Count, 0, 0);
                 options.FrameWritten?.Invoke(spec);
-            });
+                return buffers;
+            }, _ => { });
             writer.Longslit(scene, truths);
         }
         return new SimulationResult(frames, raw, truth, clock.Elapsed, bytes);

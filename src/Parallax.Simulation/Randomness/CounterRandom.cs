@@ -57,6 +57,7 @@ internal static class CounterRandom
     }
 
     /// <summary>Fills <paramref name="destination"/> with uniform (0, 1) deviates, draws start, start+1, ...</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void FillUniform(ulong key, uint start, Span<float> destination)
     {
         var k0 = (uint)key;

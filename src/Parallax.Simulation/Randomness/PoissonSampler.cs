@@ -17,6 +17,7 @@ internal static class PoissonSampler
     /// <param name="values">Expected counts in, drawn counts out.</param>
     /// <param name="normals">Scratch for n normal deviates.</param>
     /// <param name="scratch">Scratch for <see cref="CounterRandom.FillNormal"/> (3·ceil(n/2) floats).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Sample(ulong key, Span<float> values, Span<float> normals, Span<float> scratch)
     {
         var n = values.Length;

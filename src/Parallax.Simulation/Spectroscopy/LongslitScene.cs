@@ -79,20 +79,27 @@ internal sealed class LongslitScene
     public double SlitTransmission(double seeing)
         => Photometry.Erf(Spectrograph.SlitWidth / (2 * Math.Sqrt(2) * (seeing / 2.3548)));
 
-    /// <summary>Expected photo-electrons of a frame, or null for a closed shutter.</summary>
+    /// <summary>Expected photo-electrons of a frame in a new array, or null for a closed shutter.</summary>
     public float[]? Render(FrameSpec spec)
     {
+        var image = new float[Pattern.Layout.Columns * Pattern.Layout.Rows];
+        return Render(spec, image) ? image : null;
+    }
+
+    /// <summary>Expected photo-electrons of a frame into <paramref name="image"/>; false for a closed shutter (image untouched).</summary>
+    public bool Render(FrameSpec spec, float[] image)
+    {
         var layout = Pattern.Layout;
-        var (nx, ny, b) = (layout.Columns, layout.Rows, layout.Binning);
-        if (spec.Kind is FrameKind.Bias or FrameKind.Dark) return null;
-        var image = new float[nx * ny];
+        var b = layout.Binning;
+        if (spec.Kind is FrameKind.Bias or FrameKind.Dark) return false;
+        Array.Clear(image);
         switch (spec.Kind)
         {
             case FrameKind.Flat:
             {
                 var level = Spectrograph.FlatLampRate * b * b * spec.Exptime / _flatPeak;
                 var meanDispersion = (Spectrograph.WavelengthRange[1] - Spectrograph.WavelengthRange[0]) / (Model.Detector.Columns - 1);
-                ForEachPixel(layout, (x, y, X, Y) =>
+                AddEachPixel(layout, (x, y, X, Y) =>
                 {
                     var u = Geometry.TraceColumnAt(X, Y);
                     var w = Geometry.Wavelength(u);
@@ -109,7 +116,7 @@ internal sealed class LongslitScene
                 break;
         }
         System.Numerics.Tensors.TensorPrimitives.Multiply(image, Pattern.Response, image);
-        return image;
+        return true;
     }
 
     /// <summary>The true wavelength (Angstrom) at the centre of each binned trimmed pixel.</summary>
@@ -117,7 +124,7 @@ internal sealed class LongslitScene
     {
         var layout = Pattern.Layout;
         var map = new float[layout.Columns * layout.Rows];
-        ForEachPixel(layout, (x, y, X, Y) => Geometry.WavelengthAt(X, Y), map);
+        AddEachPixel(layout, (x, y, X, Y) => Geometry.WavelengthAt(X, Y), map);
         return map;
     }
 
@@ -126,15 +133,13 @@ internal sealed class LongslitScene
         var layout = Pattern.Layout;
         var b = layout.Binning;
         var arcsec2 = Spectrograph.SlitWidth * Spectrograph.SpatialScale;
-        var continuum = new float[image.Length];
-        ForEachPixel(layout, (x, y, X, Y) =>
+        AddEachPixel(layout, (x, y, X, Y) =>
         {
             var u = Geometry.TraceColumnAt(X, Y);
             var w = Geometry.Wavelength(u);
             var photons = Photometry.Photons(Photometry.FlambdaFromAb(Spectrograph.Sky.Continuum, w), w) * Spectrograph.TelescopeArea * Throughput(w);
             return photons * arcsec2 * Geometry.Dispersion(u) * b * b * spec.Exptime * Slit(X, Y);
-        }, continuum);
-        System.Numerics.Tensors.TensorPrimitives.Add(image, continuum, image);
+        }, image);
         AddLines(image, SkyLines, spec.Exptime);
     }
 
@@ -235,13 +240,13 @@ internal sealed class LongslitScene
         return (0.02, true);
     }
 
-    private static void ForEachPixel(DetectorLayout layout, Func<int, int, double, double, double> value, float[] into)
+    private static void AddEachPixel(DetectorLayout layout, Func<int, int, double, double, double> value, float[] into)
     {
         var (nx, ny, b) = (layout.Columns, layout.Rows, layout.Binning);
         for (var y = 0; y < ny; y++)
         {
             var Y = (y + 0.5) * b - 0.5;
-            for (var x = 0; x < nx; x++) into[y * nx + x] = (float)value(x, y, (x + 0.5) * b - 0.5, Y);
+            for (var x = 0; x < nx; x++) into[y * nx + x] += (float)value(x, y, (x + 0.5) * b - 0.5, Y);
         }
     }
 }
