@@ -100,17 +100,22 @@ public class NightSimulatorTests
             }
         }
 
-        [SkippableFact]
-        public void Given_a_simulated_frame_When_fitsverify_checks_it_Then_it_conforms()
+        [SkippableTheory]
+        [InlineData("sim-imager")]
+        [InlineData("sim-longslit")]
+        public void Given_simulated_frames_and_truth_When_fitsverify_checks_them_Then_they_conform(string instrument)
         {
             Skip.If(!File.Exists("/usr/bin/fitsverify"), "fitsverify is not installed (apt-get install fitsverify)");
-            var model = TestModels.Longslit;
+            var model = InstrumentModels.Load(instrument);
             var dir = TestModels.TempDir();
             try
             {
-                var plan = NightPlans.Preset(model, "small") with { Calibrations = [new CalibrationBlock { Type = "arc", Lamp = "HeNeAr", Count = 1, Exptime = 5 }], Science = [] };
+                var small = NightPlans.Preset(model, "small");
+                var plan = instrument == "sim-imager"
+                    ? small with { Calibrations = [new CalibrationBlock { Type = "bias", Count = 1 }], Science = [small.Science[0] with { Count = 1, Filters = ["V"] }] }
+                    : small with { Calibrations = [new CalibrationBlock { Type = "arc", Lamp = "HeNeAr", Count = 1, Exptime = 5 }], Science = [] };
                 var result = NightSimulator.Run(model, plan, dir, 1);
-                var files = Directory.GetFiles(result.RawDirectory).Concat(Directory.GetFiles(result.TruthDirectory, "*.fits")).ToList();
+                var files = Directory.GetFiles(result.RawDirectory).Concat(Directory.GetFiles(result.TruthDirectory, "*.fits", SearchOption.AllDirectories)).ToList();
                 var psi = new ProcessStartInfo("/usr/bin/fitsverify") { RedirectStandardOutput = true, UseShellExecute = false };
                 psi.ArgumentList.Add("-q");
                 foreach (var f in files) psi.ArgumentList.Add(f);

@@ -65,6 +65,8 @@ internal sealed class TruthWriter
             var h = Describe($"True WCS of {spec.FileName} on TRIMMED pixels (raw x minus the overscan before the data)", null);
             h.Set("IMAGEW", _pattern.Layout.Columns, "trimmed image width");
             h.Set("IMAGEH", _pattern.Layout.Rows, "trimmed image height");
+            // A header-only HDU has NAXIS = 0; WCSAXES declares the two axes the WCS keywords index.
+            h.Set("WCSAXES", 2, "number of WCS axes");
             trueWcs.WriteTo(h);
             Directory.CreateDirectory(Path.Combine(_dir, "wcs"));
             using var w = FitsWriter.Create(Path.Combine(_dir, "wcs", stem + ".fits"));
