@@ -50,6 +50,14 @@ public abstract class Hdu
 
     internal FitsSource? Source { get; }
 
+    /// <summary>Throws when the data unit is incomplete, before anything is allocated for it.</summary>
+    /// <exception cref="FitsFormatException">The file ends before the data unit does.</exception>
+    protected void EnsureDataComplete()
+    {
+        if (IsTruncated)
+            throw FitsFormatException.At(Location, $"data unit is truncated: it needs {DataSize:N0} bytes from offset {DataOffset:N0} but the file is {Source!.Length:N0} bytes long");
+    }
+
     /// <summary>Reads the raw data unit bytes (big-endian, as stored) of the given range of the data unit.</summary>
     /// <exception cref="FitsFormatException">The range lies past the end of a truncated file, or the file is closed.</exception>
     public void ReadDataBytes(long offsetInData, Span<byte> destination)

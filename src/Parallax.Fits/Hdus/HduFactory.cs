@@ -57,7 +57,7 @@ internal static class HduFactory
         if (dataOffset + dataSize > source.Length)
         {
             var reason = $"data unit is truncated: the header promises {dataSize:N0} bytes but only {Math.Max(0, source.Length - dataOffset):N0} remain in the file";
-            if (options.Verify == VerifyMode.Exception || dataSize > 64L * source.Length + (1L << 30)) throw FitsFormatException.At(loc, reason);
+            if (options.Verify == VerifyMode.Exception) throw FitsFormatException.At(loc, reason);
             warnings.Add($"{loc}: {reason}");
         }
 
@@ -69,6 +69,12 @@ internal static class HduFactory
             {
                 if (axes[i] > int.MaxValue) throw FitsFormatException.At(loc, $"NAXIS{i + 1} = {axes[i]} is larger than this reader supports", $"NAXIS{i + 1}");
                 intAxes[i] = (int)axes[i];
+            }
+            if (!randomGroups && naxis > 0 && (pcount != 0 || gcount != 1))
+            {
+                var reason = $"an image must have PCOUNT = 0 and GCOUNT = 1, not {pcount} and {gcount}";
+                if (options.Verify == VerifyMode.Exception) throw FitsFormatException.At(loc, reason, pcount != 0 ? "PCOUNT" : "GCOUNT");
+                warnings.Add($"{loc}: {reason}");
             }
             var blank = bitpix > 0 && header.TryGetInt64("BLANK", out var b) ? b : (long?)null;
             if (bitpix < 0 && header.Contains("BLANK")) warnings.Add($"{loc}: BLANK is given for floating-point data (BITPIX {bitpix}) and is ignored");

@@ -72,6 +72,7 @@ public sealed class ImageHdu : Hdu
     {
         if (firstPixel < 0 || firstPixel + destination.Length > PixelCount)
             throw new ArgumentOutOfRangeException(nameof(firstPixel), $"pixels {firstPixel}..{firstPixel + destination.Length} lie outside the {PixelCount}-pixel image");
+        EnsurePixelsFit();
         if (destination.Length >= 4 * ChunkBytes / Scaling.BytesPerPixel)
         {
             // Large reads: decode 1 MiB chunks in parallel; positional reads make this safe.
@@ -188,6 +189,16 @@ public sealed class ImageHdu : Hdu
             throw new ArgumentOutOfRangeException(nameof(x0), $"section [{x0}:{x0 + width}, {y0}:{y0 + height}] plane {plane} lies outside the {Width}×{Height}×{Planes} image");
     }
 
+    private void EnsurePixelsFit()
+    {
+        if (PixelCount * Scaling.BytesPerPixel > DataSize)
+            throw FitsFormatException.At(Location, $"the axes promise {PixelCount:N0} pixels but the data unit holds only {DataSize:N0} bytes (check PCOUNT and GCOUNT)");
+    }
+
     private int CheckedCount(long count)
-        => count <= Array.MaxLength ? (int)count : throw FitsFormatException.At(Location, $"{count:N0} pixels do not fit in one array; read it by sections");
+    {
+        EnsureDataComplete();
+        EnsurePixelsFit();
+        return count <= Array.MaxLength ? (int)count : throw FitsFormatException.At(Location, $"{count:N0} pixels do not fit in one array; read it by sections");
+    }
 }

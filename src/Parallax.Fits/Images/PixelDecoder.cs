@@ -8,8 +8,8 @@ namespace Parallax.Fits.Images;
 /// Converts big-endian stored pixels to host-order physical values. The byte swap is the BCL's
 /// vectorised <see cref="BinaryPrimitives.ReverseEndianness(ReadOnlySpan{short}, Span{short})"/>;
 /// the common conversions (plain integers, unsigned 16/32-bit via BZERO, floats) are vectorised
-/// with <see cref="Vector{T}"/> and a scalar tail. Scaled 8/16-bit data are scaled in float32
-/// (multiply, then add: the order astropy uses); 32/64-bit and float64 data in double, then rounded.
+/// with <see cref="Vector{T}"/> and a scalar tail. Other scalings are computed in double and
+/// rounded once to float32, as CFITSIO does (astropy scales 8/16-bit data in float32, rounding twice).
 /// </summary>
 internal static class PixelDecoder
 {
@@ -48,6 +48,12 @@ internal static class PixelDecoder
                 break;
             case 64:
                 var a64 = Swap64(bigEndian, n);
+                if (blank is null && s.BScale == 1.0 && s.BZero == 9223372036854775808.0)
+                {
+                    // Unsigned 64-bit convention: convert the exact unsigned value once, not raw + 2^63 in double.
+                    for (var i = 0; i < n; i++) destination[i] = (ulong)a64[i] ^ 0x8000_0000_0000_0000ul;
+                    break;
+                }
                 for (var i = 0; i < n; i++) destination[i] = blank == a64[i] ? double.NaN : a64[i] * s.BScale + s.BZero;
                 break;
             case -32:
@@ -86,10 +92,9 @@ internal static class PixelDecoder
 
     private static void Bytes(ReadOnlySpan<byte> src, in PixelScaling s, Span<float> dst)
     {
-        float bs = (float)s.BScale, bz = (float)s.BZero;
         var blank = s.Blank;
         for (var i = 0; i < dst.Length; i++)
-            dst[i] = blank == src[i] ? float.NaN : src[i] * bs + bz;
+            dst[i] = blank == src[i] ? float.NaN : (float)(src[i] * s.BScale + s.BZero);
     }
 
     private static void Int16(ReadOnlySpan<short> src, in PixelScaling s, Span<float> dst)
@@ -98,8 +103,7 @@ internal static class PixelDecoder
         var n = dst.Length;
         if (s.Blank is { } blank)
         {
-            float bs = (float)s.BScale, bz = (float)s.BZero;
-            for (; i < n; i++) dst[i] = src[i] == blank ? float.NaN : src[i] * bs + bz;
+            for (; i < n; i++) dst[i] = src[i] == blank ? float.NaN : (float)(src[i] * s.BScale + s.BZero);
             return;
         }
         if (s.IsUnsigned16)
@@ -117,25 +121,21 @@ internal static class PixelDecoder
             for (; i < n; i++) dst[i] = (ushort)(u[i] ^ 0x8000);
             return;
         }
+        if (!s.IsIdentity)
+        {
+            // General scaling: compute in double and round once (as CFITSIO does; astropy's float32
+            // arithmetic rounds twice and can be off by one unit in the last place).
+            for (; i < n; i++) dst[i] = (float)(src[i] * s.BScale + s.BZero);
+            return;
+        }
         var ws = Vector<short>.Count;
-        var scale = new Vector<float>((float)s.BScale);
-        var zero = new Vector<float>((float)s.BZero);
-        var identity = s.IsIdentity;
         for (; i <= n - ws; i += ws)
         {
             Vector.Widen(new Vector<short>(src[i..]), out var lo, out var hi);
-            var flo = Vector.ConvertToSingle(lo);
-            var fhi = Vector.ConvertToSingle(hi);
-            if (!identity)
-            {
-                flo = flo * scale + zero;
-                fhi = fhi * scale + zero;
-            }
-            flo.CopyTo(dst[i..]);
-            fhi.CopyTo(dst[(i + Vector<int>.Count)..]);
+            Vector.ConvertToSingle(lo).CopyTo(dst[i..]);
+            Vector.ConvertToSingle(hi).CopyTo(dst[(i + Vector<int>.Count)..]);
         }
-        float fbs = (float)s.BScale, fbz = (float)s.BZero;
-        for (; i < n; i++) dst[i] = identity ? src[i] : src[i] * fbs + fbz;
+        for (; i < n; i++) dst[i] = src[i];
     }
 
     private static void Int32(ReadOnlySpan<int> src, in PixelScaling s, Span<float> dst)

@@ -36,7 +36,7 @@ public class PixelDecoderTests
             var stored = Enumerable.Range(0, n).Select(_ => (short)rng.Next(-100, 100)).ToArray();
             var dst = new float[n];
             PixelDecoder.ToFloat32(BigEndian16(stored), new PixelScaling(16, 0.5, 10, -100), dst);
-            Assert.Equal(stored.Select(s => s == -100 ? float.NaN : s * 0.5f + 10f), dst);
+            Assert.Equal(stored.Select(s => s == -100 ? float.NaN : (float)(s * 0.5 + 10.0)), dst);
         }
 
         [Theory]
