@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("Parallax: astronomical data reduction. Raw frames in; calibrated, combined, science-ready products out.");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(CombineCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
