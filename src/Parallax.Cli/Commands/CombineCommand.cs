@@ -98,7 +98,7 @@ internal static partial class CombineCommand
             try { parameters.Validate(); }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"parallax: {e.Message}");
+                Console.Error.WriteLine($"parallax: {Plain(e)}");
                 return ExitCodes.UsageError;
             }
             return Run(r.GetValue(files)!, r.GetValue(output)!, parameters, r.GetValue(reject)!, r.GetValue(method)!);
@@ -150,7 +150,7 @@ internal static partial class CombineCommand
             try { result = StackCombiner.Combine([.. opened.Select(o => (IFrameSource)o.Source)], parameters); }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"parallax: combine: {e.Message}");
+                Console.Error.WriteLine($"parallax: combine: {Plain(e)}");
                 return ExitCodes.Failed;
             }
             catch (Exception e) when (e is FitsFormatException or IOException)
@@ -188,6 +188,10 @@ internal static partial class CombineCommand
             foreach (var o in opened) o.File.Dispose();
         }
     }
+
+    /// <summary>The message without .NET's " (Parameter 'x')" suffix, which means nothing to a user.</summary>
+    private static string Plain(ArgumentException e)
+        => e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
 
     /// <summary>The product's primary header: the first input's cards (observation context), then how the product was made.</summary>
     private static Header Provenance(Header firstPrimary, List<(string Path, FitsFrameSource Source)> inputs, CombineParameters p, CombineResult result, string rejectName, string methodName)

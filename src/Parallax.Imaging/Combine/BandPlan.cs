@@ -6,25 +6,31 @@ internal readonly record struct BandPlan(int Rows, long BytesPerBandRow, long Ou
     /// <summary>Bytes per pixel of the result: data 4, variance 4, mask 2, frames used 2, rejected 2.</summary>
     public const int OutputBytesPerPixel = 14;
 
+    /// <summary>Frames read at once. Reading is decoding-bound; a few concurrent reads saturate it, and each holds a buffer.</summary>
+    public const int MaxConcurrentReads = 8;
+
+    /// <summary>A frame's band is read in pieces of at most this many bytes (whole rows), so each read uses one small buffer.</summary>
+    public const int ReadChunkBytes = 1 << 20;
+
     /// <summary>Bytes held while combining: result, bands, and the reserve for read buffers and scratch.</summary>
     public long WorkingBytes => OutputBytes + Rows * BytesPerBandRow + ReserveBytes;
 
     /// <summary>Chooses the band height: as tall as the budget allows, then evened out so the last band is not a sliver.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The budget cannot hold the result plus one row of every frame.</exception>
+    /// <exception cref="ArgumentException">The budget cannot hold the result plus one row of every frame.</exception>
     public static BandPlan Create(int frames, int width, int height, bool variance, bool mask, long budget, int workers)
     {
+        var readers = Math.Min(Math.Min(workers, frames), MaxConcurrentReads);
         var bytesPerPixel = 4 + (variance ? 4 : 0) + (mask ? 2 : 0);
         var perRow = (long)frames * width * bytesPerPixel;
         var output = (long)width * height * OutputBytesPerPixel;
-        // Decoding reads rent up to 1 MiB per worker (twice when a band read is itself split in parallel chunks);
-        // the per-worker stacks are a few bytes per frame.
-        var reserve = 2L * workers * (1 << 20) + (long)workers * frames * 24;
+        // Each concurrent read decodes through one pooled buffer of at most ReadChunkBytes (never more than
+        // a frame's bytes); the per-worker stacks are a few bytes per frame.
+        var reserve = readers * Math.Min(ReadChunkBytes, 4L * width * height) + (long)workers * frames * 24;
         if (budget == 0 || height == 0) return new BandPlan(Math.Max(height, 1), perRow, output, reserve);
         var available = budget - output - reserve;
         if (available < perRow)
         {
-            static string Mb(long b) => $"{b / (1024.0 * 1024.0):0.#} MiB";
-            throw new ArgumentOutOfRangeException(nameof(budget),
+            throw new ArgumentException(
                 $"the memory budget of {Mb(budget)} cannot hold the {Mb(output)} result plus one row of all {frames} frames ({Mb(perRow)}) and {Mb(reserve)} of read buffers; " +
                 $"allow at least {Mb(output + perRow + reserve)}");
         }
@@ -33,4 +39,9 @@ internal readonly record struct BandPlan(int Rows, long BytesPerBandRow, long Ou
         rows = (height + bands - 1) / bands;
         return new BandPlan(rows, perRow, output, reserve);
     }
+
+    /// <summary>A byte count for messages: KiB below 1 MiB, MiB above.</summary>
+    private static string Mb(long bytes) => bytes < 1 << 20
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB");
 }

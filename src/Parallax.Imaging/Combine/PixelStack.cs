@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Parallax.Imaging.Statistics;
 
 namespace Parallax.Imaging.Combine;
@@ -6,11 +9,22 @@ namespace Parallax.Imaging.Combine;
 /// Combines the stack of one pixel at a time, with scratch space for one stack, so that nothing
 /// is allocated per pixel. One instance per worker thread.
 /// <para>
-/// The usable values are gathered (scaled, in double), sorted once when a median or a rejection
-/// needs order, and every rejection then narrows a contiguous range [lo, hi) of the sorted
-/// values: the median of the range is O(1) and each clipping iteration costs O(k). For the small
-/// stacks of a combination (tens of frames) this beats repeated selection, which is what
-/// <see cref="Selection"/> is for on big samples.
+/// The usable values are gathered (scaled and offset in float32, as x·s + z), sorted once when a
+/// median or a rejection needs order, and every rejection then narrows a contiguous range
+/// [lo, hi) of the sorted values: the median of the range is O(1) and each clipping iteration
+/// costs O(k). For the small stacks of a combination (tens of frames) this beats repeated
+/// selection, which is what <see cref="Selection"/> is for on big samples. Statistics of the
+/// sorted values are computed in double.
+/// </para>
+/// <para>
+/// When sorting is needed and the stack has at most <see cref="SortingNetwork.MaxSize"/> frames,
+/// pixels are taken <c>Vector&lt;float&gt;.Count</c> at a time: one vector load per frame gathers
+/// them (frames are separate arrays, so a pixel block of one frame is contiguous), unusable
+/// values become +∞, and a sorting network sorts all lanes at once without branches. The
+/// remaining pixels of a row go through the scalar path, which gathers and rounds exactly as the
+/// vector path does, so a pixel's result does not depend on which path took it (only the order
+/// of equal values may differ, which can change which of two equal values' variances is summed
+/// when min/max rejection cuts between them).
 /// </para>
 /// </summary>
 internal sealed class PixelStack
@@ -24,29 +38,52 @@ internal sealed class PixelStack
 
     private readonly CombineParameters _p;
     private readonly int _frames;
-    private readonly double[] _scale;
     private readonly double[] _scale2;
-    private readonly double[] _offset;
     private readonly bool _propagate;
     private readonly bool _needSort;
     private readonly ushort _reject;
+    private readonly float[] _scaleF;
+    private readonly float[] _offsetF;
+    private readonly bool _scaled;
+    private readonly bool _weighted;
     private readonly double[] _values;
     private readonly int[] _index;
     private readonly double[] _work;
+
+    // Vector path: one vector of pixel values (and frame indices) per frame, the network, and the sorted tile.
+    private readonly bool _useNetwork;
+    private readonly int[] _netLow = [];
+    private readonly int[] _netHigh = [];
+    private readonly Vector<float>[] _tile = [];
+    private readonly Vector<int>[] _tileIndex = [];
+    private readonly float[] _sorted = [];
+    private readonly int[] _sortedIndex = [];
+    private readonly int[] _laneCount = new int[Vector<int>.Count];
 
     public PixelStack(CombineParameters parameters, double[] scales, double[] offsets, bool propagateVariance)
     {
         _p = parameters;
         _frames = scales.Length;
-        _scale = scales;
         _scale2 = [.. scales.Select(s => s * s)];
-        _offset = offsets;
         _propagate = propagateVariance;
         _needSort = parameters.Method == CombineMethod.Median || parameters.Rejection != RejectionMethod.None;
         _reject = (ushort)parameters.RejectMask;
+        _scaleF = [.. scales.Select(x => (float)x)];
+        _offsetF = [.. offsets.Select(x => (float)x)];
+        _scaled = scales.Any(x => x != 1) || offsets.Any(x => x != 0);
+        _weighted = parameters.Method == CombineMethod.WeightedMean;
         _values = new double[_frames];
         _index = new int[_frames];
         _work = new double[_frames];
+        _useNetwork = _needSort && _frames <= SortingNetwork.MaxSize && Vector.IsHardwareAccelerated;
+        if (_useNetwork)
+        {
+            (_netLow, _netHigh) = SortingNetwork.For(_frames);
+            _tile = new Vector<float>[_frames];
+            _tileIndex = new Vector<int>[_frames];
+            _sorted = new float[_frames * Vector<float>.Count];
+            _sortedIndex = new int[_frames * Vector<float>.Count];
+        }
     }
 
     /// <summary>Values rejected by this worker so far.</summary>
@@ -55,12 +92,109 @@ internal sealed class PixelStack
     /// <summary>Combines <paramref name="count"/> consecutive pixels starting at <paramref name="bandOffset"/> in the band buffers and <paramref name="outputOffset"/> in the result.</summary>
     public void CombineRange(in StackBand band, int bandOffset, in StackOutput output, int outputOffset, int count)
     {
-        for (var p = 0; p < count; p++) CombinePixel(band, bandOffset + p, output, outputOffset + p);
+        var p = 0;
+        if (_useNetwork)
+        {
+            var lanes = Vector<float>.Count;
+            for (; p + lanes <= count; p += lanes) CombineBlock(band, bandOffset + p, output, outputOffset + p);
+        }
+        for (; p < count; p++) CombinePixel(band, bandOffset + p, output, outputOffset + p);
     }
 
+    /// <summary>The scalar path: gather, sort when needed, finish.</summary>
     private void CombinePixel(in StackBand band, int at, in StackOutput output, int to)
     {
         var n = Gather(band, at);
+        if (_needSort) Sort(n);
+        Finish(band, at, output, to, n);
+    }
+
+    /// <summary>The vector path for Vector&lt;float&gt;.Count consecutive pixels: gather by vector loads, sort by network, finish each lane.</summary>
+    private void CombineBlock(in StackBand band, int at, in StackOutput output, int to)
+    {
+        var lanes = Vector<float>.Count;
+        var infinity = new Vector<float>(float.PositiveInfinity);
+        var count = Vector<int>.Zero;
+        var masks = band.Mask;
+        Span<int> bad = stackalloc int[Vector<int>.Count];
+        for (var i = 0; i < _frames; i++)
+        {
+            var v = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(band.Data[i]), (nuint)at);
+            if (_scaled) v = v * new Vector<float>(_scaleF[i]) + new Vector<float>(_offsetF[i]);
+            // x − x is 0 exactly when x is finite: NaN and ±∞ fail it.
+            var usable = Vector.Equals(v - v, Vector<float>.Zero);
+            if (masks is not null)
+            {
+                var m = masks[i];
+                for (var j = 0; j < lanes; j++) bad[j] = (m[at + j] & _reject) != 0 ? -1 : 0;
+                usable = Vector.AndNot(usable, new Vector<int>(bad));
+            }
+            if (_weighted)
+            {
+                var w = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(band.Variance![i]), (nuint)at);
+                usable &= Vector.GreaterThan(w, Vector<float>.Zero) & Vector.LessThan(w, infinity);
+            }
+            _tile[i] = Vector.ConditionalSelect(usable, v, infinity);
+            _tileIndex[i] = new Vector<int>(i);
+            count -= usable;
+        }
+        if (_frames > 1) SortTile(needIndex: _propagate || _weighted || masks is not null);
+        for (var k = 0; k < _frames; k++)
+        {
+            _tile[k].CopyTo(_sorted, k * lanes);
+            _tileIndex[k].CopyTo(_sortedIndex, k * lanes);
+        }
+        count.CopyTo(_laneCount);
+        for (var j = 0; j < lanes; j++)
+        {
+            var n = _laneCount[j];
+            for (var k = 0; k < n; k++)
+            {
+                _values[k] = _sorted[k * lanes + j];
+                _index[k] = _sortedIndex[k * lanes + j];
+            }
+            Finish(band, at + j, output, to + j, n);
+        }
+    }
+
+    /// <summary>Runs the network over the tile; moves the frame indices along only when variances or masks will be looked up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SortTile(bool needIndex)
+    {
+        var tile = _tile;
+        var low = _netLow;
+        var high = _netHigh;
+        if (!needIndex)
+        {
+            for (var c = 0; c < low.Length; c++)
+            {
+                int a = low[c], b = high[c];
+                var x = tile[a];
+                var y = tile[b];
+                tile[a] = Vector.Min(x, y);
+                tile[b] = Vector.Max(x, y);
+            }
+            return;
+        }
+        var index = _tileIndex;
+        for (var c = 0; c < low.Length; c++)
+        {
+            int a = low[c], b = high[c];
+            var x = tile[a];
+            var y = tile[b];
+            var swap = Vector.LessThan(y, x);
+            tile[a] = Vector.ConditionalSelect(swap, y, x);
+            tile[b] = Vector.ConditionalSelect(swap, x, y);
+            var ix = index[a];
+            var iy = index[b];
+            index[a] = Vector.ConditionalSelect(swap, iy, ix);
+            index[b] = Vector.ConditionalSelect(swap, ix, iy);
+        }
+    }
+
+    /// <summary>Everything after the values are gathered (and sorted when needed): rejection, combination, variance, mask, counts.</summary>
+    private void Finish(in StackBand band, int at, in StackOutput output, int to, int n)
+    {
         if (n == 0)
         {
             output.Data[to] = _p.BlankValue;
@@ -70,7 +204,6 @@ internal sealed class PixelStack
             output.Rejected[to] = 0;
             return;
         }
-        if (_needSort) Sort(n);
         var (lo, hi) = Reject(n);
         var k = hi - lo;
         RejectedTotal += n - k;
@@ -97,8 +230,8 @@ internal sealed class PixelStack
             }
             default:
             {
-                var sum = Sum(lo, hi);
-                value = _p.Method == CombineMethod.Sum ? sum : sum / k;
+                var (shift, sumD, _) = Moments(lo, hi);
+                value = _p.Method == CombineMethod.Sum ? k * shift + sumD : shift + sumD / k;
                 break;
             }
         }
@@ -119,19 +252,20 @@ internal sealed class PixelStack
         var n = 0;
         var data = band.Data;
         var masks = band.Mask;
-        var weighted = _p.Method == CombineMethod.WeightedMean;
         for (var i = 0; i < _frames; i++)
         {
             var x = data[i][at];
+            // Scaled in float exactly as the vector path does (x·s rounded, then + z rounded), so both paths agree.
+            if (_scaled) x = x * _scaleF[i] + _offsetF[i];
             if (!float.IsFinite(x)) continue;
             if (masks is not null && (masks[i][at] & _reject) != 0) continue;
-            if (weighted)
+            if (_weighted)
             {
                 // A weight 1/σ² needs 0 < σ² < ∞; a value without a usable variance cannot be weighted.
                 var v = band.Variance![i][at];
                 if (!(v > 0) || !float.IsFinite(v)) continue;
             }
-            _values[n] = x * _scale[i] + _offset[i];
+            _values[n] = x;
             _index[n] = i;
             n++;
         }
@@ -187,9 +321,11 @@ internal sealed class PixelStack
             else
             {
                 var median = SortedMedian(lo, hi);
-                centre = _p.ClipCentre == CentreFunction.Median ? median : Sum(lo, hi) / (hi - lo);
+                var k = hi - lo;
+                var (shift, sumD, sumD2) = Moments(lo, hi);
+                centre = _p.ClipCentre == CentreFunction.Median ? median : shift + sumD / k;
                 spread = _p.ClipSpread == SpreadFunction.StandardDeviation
-                    ? Math.Sqrt(SumSquaredDeviations(lo, hi, Sum(lo, hi) / (hi - lo)) / (hi - lo))
+                    ? Math.Sqrt(Math.Max(0, sumD2 - sumD * sumD / k) / k)
                     : RobustStatistics.MadToSigma * Mad(lo, hi, median);
             }
             var (nlo, nhi) = Narrow(lo, hi, centre - _p.SigmaLow * spread, centre + _p.SigmaHigh * spread);
@@ -264,27 +400,38 @@ internal sealed class PixelStack
             return _p.Method == CombineMethod.Sum ? sv : medianFactor * sv / ((double)k * k);
         }
         if (k < 2) return double.NaN;
-        var mean = Sum(lo, hi) / k;
-        var s2 = SumSquaredDeviations(lo, hi, mean) / (k - 1);
+        var (_, sumD, sumD2) = Moments(lo, hi);
+        var s2 = Math.Max(0, sumD2 - sumD * sumD / k) / (k - 1);
         return _p.Method == CombineMethod.Sum ? k * s2 : medianFactor * s2 / k;
     }
 
-    private double Sum(int lo, int hi)
+    /// <summary>
+    /// Σd and Σd² with d = x − shift, in one pass with two independent accumulator pairs (these
+    /// add chains are the pixel loop's critical path). The shift — the median of a sorted range,
+    /// else the first value — sits inside the data, so Σd² − (Σd)²/k loses no precision to
+    /// cancellation: mean = shift + Σd/k, Σ(x − mean)² = Σd² − (Σd)²/k.
+    /// </summary>
+    private (double Shift, double SumD, double SumD2) Moments(int lo, int hi)
     {
-        double s = 0;
-        for (var j = lo; j < hi; j++) s += _values[j];
-        return s;
-    }
-
-    private double SumSquaredDeviations(int lo, int hi, double mean)
-    {
-        double s = 0;
-        for (var j = lo; j < hi; j++)
+        var shift = _needSort ? SortedMedian(lo, hi) : _values[lo];
+        double s0 = 0, s1 = 0, q0 = 0, q1 = 0;
+        var j = lo;
+        for (; j + 1 < hi; j += 2)
         {
-            var d = _values[j] - mean;
-            s += d * d;
+            var d0 = _values[j] - shift;
+            var d1 = _values[j + 1] - shift;
+            s0 += d0;
+            s1 += d1;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
         }
-        return s;
+        if (j < hi)
+        {
+            var d = _values[j] - shift;
+            s0 += d;
+            q0 += d * d;
+        }
+        return (shift, s0 + s1, q0 + q1);
     }
 
     /// <summary>Sample standard deviation (ddof 1) of the values clamped to [min, max].</summary>

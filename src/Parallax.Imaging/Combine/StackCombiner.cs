@@ -48,6 +48,7 @@ public static class StackCombiner
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = p.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellation };
         var workers = p.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        var readOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(workers, BandPlan.MaxConcurrentReads), CancellationToken = cancellation };
         var plan = BandPlan.Create(frames.Count, width, height, readVariance, readMask, p.MemoryBudgetBytes, workers);
         var (scales, offsets) = Unwrap(() => FrameNormalisation.Compute(frames, p, options));
 
@@ -65,10 +66,8 @@ public static class StackCombiner
         {
             cancellation.ThrowIfCancellationRequested();
             var rows = Math.Min(plan.Rows, height - y0);
-            var n = rows * width;
             var first = y0;
-            Unwrap(() => Parallel.For(0, frames.Count, options, i =>
-                frames[i].ReadRows(first, rows, band.Data[i].AsSpan(0, n), band.Variance is null ? [] : band.Variance[i].AsSpan(0, n), band.Mask is null ? [] : band.Mask[i].AsSpan(0, n))));
+            Unwrap(() => Parallel.For(0, frames.Count, readOptions, i => ReadBand(frames[i], band, i, first, rows, width)));
             Parallel.For(0, rows, options,
                 () => stacks.TryTake(out var s) ? s : new PixelStack(p, scales, offsets, propagate),
                 (r, _, stack) =>
@@ -81,6 +80,21 @@ public static class StackCombiner
 
         var image = new MaskedImage(width, height, output.Data, output.Variance, output.Mask, null, frames[0].Unit);
         return new CombineResult(image, output.FramesUsed, output.Rejected, scales, offsets, varianceMode, plan.Rows, plan.WorkingBytes, stacks.Sum(s => s.RejectedTotal));
+    }
+
+    /// <summary>Reads one frame's band in pieces of whole rows of at most <see cref="BandPlan.ReadChunkBytes"/>, so that each read decodes through one small pooled buffer.</summary>
+    private static void ReadBand(IFrameSource frame, StackBand band, int i, int firstRow, int rows, int width)
+    {
+        var step = Math.Max(1, BandPlan.ReadChunkBytes / (4 * Math.Max(width, 1)));
+        for (var r = 0; r < rows; r += step)
+        {
+            var count = Math.Min(step, rows - r);
+            var start = r * width;
+            var n = count * width;
+            frame.ReadRows(firstRow + r, count, band.Data[i].AsSpan(start, n),
+                band.Variance is null ? [] : band.Variance[i].AsSpan(start, n),
+                band.Mask is null ? [] : band.Mask[i].AsSpan(start, n));
+        }
     }
 
     private static T[][] Allocate<T>(int frames, int length)

@@ -35,19 +35,46 @@ public class StackCombinerTests
         }
 
         [Fact]
-        public void Given_stacks_of_1_to_40_frames_When_median_combined_Then_each_pixel_is_the_median_of_its_values()
+        public void Given_stacks_of_1_to_70_frames_with_nan_and_masks_When_median_combined_Then_each_pixel_is_the_median_of_its_usable_values()
         {
-            // Crosses the insertion-sort / introsort switch (24) and odd/even counts; truth: the sorted definition.
+            // Width 19: two blocks of 8 pixels take the vector path (sorting network), three take the scalar path.
+            // 1..70 frames crosses odd/even counts, the scalar sort's insertion/introsort switch (24) and the
+            // network's size limit (64). Truth: the sorted definition of the median of the usable values.
             var g = new Gaussian(3);
-            for (var n = 1; n <= 40; n++)
+            const int w = 19, h = 2;
+            for (var n = 1; n <= 70; n++)
             {
-                var frames = Enumerable.Range(0, n).Select(_ => new MaskedImage(5, 3, [.. Enumerable.Range(0, 15).Select(_ => (float)g.Index(9))])).ToArray();
-                var r = StackCombiner.Combine(Stacks.Sources(frames), new CombineParameters { Method = CombineMethod.Median });
-                for (var p = 0; p < 15; p++)
+                var frames = Enumerable.Range(0, n).Select(_ => new MaskedImage(w, h, [.. Enumerable.Range(0, w * h).Select(_ => (float)g.Index(9))])).ToArray();
+                foreach (var f in frames)
                 {
-                    var s = frames.Select(f => (double)f.Data[p]).Order().ToArray();
-                    var median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-                    Assert.Equal((float)median, r.Image.Data[p]);
+                    for (var p = 0; p < w * h; p++)
+                    {
+                        f.Variance[p] = 1 + g.Index(5);
+                        var u = g.Uniform();
+                        if (u < 0.05) f.Data[p] = float.NaN;
+                        else if (u < 0.1) { f.Data[p] = -1e6f; f.Mask[p] = (ushort)MaskBits.CosmicRay; }
+                        else if (u < 0.12) f.Mask[p] = (ushort)MaskBits.Nonlinear;
+                    }
+                }
+                var r = StackCombiner.Combine(Stacks.Sources(frames), new CombineParameters { Method = CombineMethod.Median });
+                for (var p = 0; p < w * h; p++)
+                {
+                    var usable = frames.Where(f => float.IsFinite(f.Data[p]) && (f.Mask[p] & (ushort)MaskBits.Unusable) == 0).ToArray();
+                    var s = usable.Select(f => (double)f.Data[p]).Order().ToArray();
+                    var k = s.Length;
+                    Assert.Equal(k, r.FramesUsed[p]);
+                    if (k == 0)
+                    {
+                        Assert.True(float.IsNaN(r.Image.Data[p]));
+                        Assert.Equal((ushort)MaskBits.NoData, r.Image.Mask[p]);
+                        continue;
+                    }
+                    var median = k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
+                    Assert.True((float)median == r.Image.Data[p], $"n={n} pixel {p}: {r.Image.Data[p]} instead of {median}");
+                    var bits = usable.Aggregate(0, (b, f) => b | f.Mask[p]);
+                    Assert.Equal((ushort)bits, r.Image.Mask[p]);
+                    var variance = usable.Sum(f => (double)f.Variance[p]);
+                    Close.Equal(Math.PI / 2 * variance / ((double)k * k), r.Image.Variance[p], 1e-6, 0, $"n={n} pixel {p} variance");
                 }
             }
         }
@@ -332,8 +359,38 @@ public class StackCombinerTests
         public void Given_a_budget_below_one_row_band_When_combined_Then_the_message_says_how_much_is_needed()
         {
             var frames = Stacks.Sources(Enumerable.Range(0, 4).Select(_ => new MaskedImage(1000, 1000)));
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => StackCombiner.Combine(frames, new CombineParameters { MemoryBudgetBytes = 10 << 20 }));
+            var e = Assert.Throws<ArgumentException>(() => StackCombiner.Combine(frames, new CombineParameters { MemoryBudgetBytes = 10 << 20 }));
             Assert.Contains("allow at least", e.Message);
+        }
+
+        [Theory]
+        [InlineData(RejectionMethod.SigmaClip)]
+        [InlineData(RejectionMethod.MinMax)]
+        [InlineData(RejectionMethod.WinsorizedSigmaClip)]
+        [InlineData(RejectionMethod.PercentileClip)]
+        public void Given_the_same_stack_in_a_vector_lane_and_in_the_scalar_tail_When_combined_Then_the_results_are_identical(RejectionMethod rejection)
+        {
+            // Width 33: pixels 0..31 go through the vector path, pixel 32 through the scalar one; pixel 32 repeats pixel 5's stack.
+            var g = new Gaussian(41);
+            var frames = Enumerable.Range(0, 23).Select(i =>
+            {
+                var img = new MaskedImage(33, 1);
+                for (var p = 0; p < 33; p++)
+                {
+                    img.Data[p] = (float)(1000 * (1 + 0.1 * i) + 20 * g.Next() + (g.Uniform() < 0.1 ? 500 : 0));
+                    img.Variance[p] = (float)(1 + g.Uniform());
+                    img.Mask[p] = g.Uniform() < 0.1 ? (ushort)MaskBits.Hot : (ushort)0;
+                }
+                img.Data[32] = img.Data[5];
+                img.Variance[32] = img.Variance[5];
+                img.Mask[32] = img.Mask[5];
+                return img;
+            }).ToArray();
+            var r = StackCombiner.Combine(Stacks.Sources(frames), new CombineParameters { Method = CombineMethod.Mean, Rejection = rejection, Scale = ScaleMethod.Median, Offset = OffsetMethod.Median });
+            Assert.Equal(r.Image.Data[5], r.Image.Data[32]);
+            Assert.Equal(r.Image.Variance[5], r.Image.Variance[32]);
+            Assert.Equal(r.Rejected[5], r.Rejected[32]);
+            Assert.Equal(r.FramesUsed[5], r.FramesUsed[32]);
         }
 
         [Fact]
