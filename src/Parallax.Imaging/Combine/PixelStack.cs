@@ -9,8 +9,9 @@ namespace Parallax.Imaging.Combine;
 /// Combines the stack of one pixel at a time, with scratch space for one stack, so that nothing
 /// is allocated per pixel. One instance per worker thread.
 /// <para>
-/// The usable values are gathered (scaled and offset in float32, as x·s + z), sorted once when a
-/// median or a rejection needs order, and every rejection then narrows a contiguous range
+/// The usable values are gathered (scaled and offset in float32, as x·s + z), sorted once (always
+/// when the stack fits a sorting network, otherwise when a median or a rejection needs order),
+/// and every rejection then narrows a contiguous range
 /// [lo, hi) of the sorted values: the median of the range is O(1) and each clipping iteration
 /// costs O(k). For the small stacks of a combination (tens of frames) this beats repeated
 /// selection, which is what <see cref="Selection"/> is for on big samples. Statistics of the
@@ -46,8 +47,16 @@ internal sealed class PixelStack
     private readonly float[] _offsetF;
     private readonly bool _scaled;
     private readonly bool _weighted;
-    private readonly double[] _values;
-    private readonly int[] _index;
+    private readonly float[] _scalarValues;
+    private readonly int[] _scalarIndex;
+
+    // The stack being finished: value k is _buf[_base + k·_stride], its frame _ibuf[_base + k·_stride].
+    // The scalar path points these at its own arrays (stride 1), the vector path at a lane of the sorted tile,
+    // so the lane's values are never copied out.
+    private float[] _buf;
+    private int[] _ibuf;
+    private int _base;
+    private int _stride = 1;
     private readonly double[] _work;
 
     // Vector path: one vector of pixel values (and frame indices) per frame, the network, and the sorted tile.
@@ -66,14 +75,19 @@ internal sealed class PixelStack
         _frames = scales.Length;
         _scale2 = [.. scales.Select(s => s * s)];
         _propagate = propagateVariance;
-        _needSort = parameters.Method == CombineMethod.Median || parameters.Rejection != RejectionMethod.None;
+        // Stacks that fit a sorting network are always sorted, even for a plain mean: the vector path then
+        // handles every method, and the scalar path sorts too, so that both sum in the same order and a
+        // pixel's result does not depend on the path, the vector width or the hardware.
+        _needSort = parameters.Method == CombineMethod.Median || parameters.Rejection != RejectionMethod.None || _frames <= SortingNetwork.MaxSize;
         _reject = (ushort)parameters.RejectMask;
         _scaleF = [.. scales.Select(x => (float)x)];
         _offsetF = [.. offsets.Select(x => (float)x)];
         _scaled = scales.Any(x => x != 1) || offsets.Any(x => x != 0);
         _weighted = parameters.Method == CombineMethod.WeightedMean;
-        _values = new double[_frames];
-        _index = new int[_frames];
+        _scalarValues = new float[_frames];
+        _scalarIndex = new int[_frames];
+        _buf = _scalarValues;
+        _ibuf = _scalarIndex;
         _work = new double[_frames];
         _useNetwork = _needSort && _frames <= SortingNetwork.MaxSize && Vector.IsHardwareAccelerated;
         if (_useNetwork)
@@ -90,6 +104,7 @@ internal sealed class PixelStack
     public long RejectedTotal { get; private set; }
 
     /// <summary>Combines <paramref name="count"/> consecutive pixels starting at <paramref name="bandOffset"/> in the band buffers and <paramref name="outputOffset"/> in the result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CombineRange(in StackBand band, int bandOffset, in StackOutput output, int outputOffset, int count)
     {
         var p = 0;
@@ -102,20 +117,27 @@ internal sealed class PixelStack
     }
 
     /// <summary>The scalar path: gather, sort when needed, finish.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CombinePixel(in StackBand band, int at, in StackOutput output, int to)
     {
+        _buf = _scalarValues;
+        _ibuf = _scalarIndex;
+        _base = 0;
+        _stride = 1;
         var n = Gather(band, at);
         if (_needSort) Sort(n);
         Finish(band, at, output, to, n);
     }
 
     /// <summary>The vector path for Vector&lt;float&gt;.Count consecutive pixels: gather by vector loads, sort by network, finish each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CombineBlock(in StackBand band, int at, in StackOutput output, int to)
     {
         var lanes = Vector<float>.Count;
         var infinity = new Vector<float>(float.PositiveInfinity);
         var count = Vector<int>.Zero;
         var masks = band.Mask;
+        var needIndex = _propagate || _weighted || masks is not null;
         Span<int> bad = stackalloc int[Vector<int>.Count];
         for (var i = 0; i < _frames; i++)
         {
@@ -135,25 +157,23 @@ internal sealed class PixelStack
                 usable &= Vector.GreaterThan(w, Vector<float>.Zero) & Vector.LessThan(w, infinity);
             }
             _tile[i] = Vector.ConditionalSelect(usable, v, infinity);
-            _tileIndex[i] = new Vector<int>(i);
+            if (needIndex) _tileIndex[i] = new Vector<int>(i);
             count -= usable;
         }
-        if (_frames > 1) SortTile(needIndex: _propagate || _weighted || masks is not null);
+        if (_frames > 1) SortTile(needIndex);
         for (var k = 0; k < _frames; k++)
         {
             _tile[k].CopyTo(_sorted, k * lanes);
-            _tileIndex[k].CopyTo(_sortedIndex, k * lanes);
+            if (needIndex) _tileIndex[k].CopyTo(_sortedIndex, k * lanes);
         }
         count.CopyTo(_laneCount);
+        _buf = _sorted;
+        _ibuf = _sortedIndex;
+        _stride = lanes;
         for (var j = 0; j < lanes; j++)
         {
-            var n = _laneCount[j];
-            for (var k = 0; k < n; k++)
-            {
-                _values[k] = _sorted[k * lanes + j];
-                _index[k] = _sortedIndex[k * lanes + j];
-            }
-            Finish(band, at + j, output, to + j, n);
+            _base = j;
+            Finish(band, at + j, output, to + j, _laneCount[j]);
         }
     }
 
@@ -193,6 +213,7 @@ internal sealed class PixelStack
     }
 
     /// <summary>Everything after the values are gathered (and sorted when needed): rejection, combination, variance, mask, counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(in StackBand band, int at, in StackOutput output, int to, int n)
     {
         if (n == 0)
@@ -220,9 +241,9 @@ internal sealed class PixelStack
                 double num = 0;
                 for (var j = lo; j < hi; j++)
                 {
-                    var i = _index[j];
+                    var i = I(j);
                     var w = 1.0 / (band.Variance![i][at] * _scale2[i]);
-                    num += w * _values[j];
+                    num += w * V(j);
                     weightSum += w;
                 }
                 value = num / weightSum;
@@ -240,7 +261,7 @@ internal sealed class PixelStack
         output.Variance[to] = (float)Variance(band, at, lo, hi, weightSum);
         ushort bits = 0;
         if (band.Mask is { } masks)
-            for (var j = lo; j < hi; j++) bits |= masks[_index[j]][at];
+            for (var j = lo; j < hi; j++) bits |= masks[I(j)][at];
         output.Mask[to] = bits;
         output.FramesUsed[to] = (ushort)k;
         output.Rejected[to] = (ushort)(n - k);
@@ -265,8 +286,8 @@ internal sealed class PixelStack
                 var v = band.Variance![i][at];
                 if (!(v > 0) || !float.IsFinite(v)) continue;
             }
-            _values[n] = x;
-            _index[n] = i;
+            _scalarValues[n] = x;
+            _scalarIndex[n] = i;
             n++;
         }
         return n;
@@ -276,11 +297,11 @@ internal sealed class PixelStack
     {
         if (n > InsertionSortMax)
         {
-            _values.AsSpan(0, n).Sort(_index.AsSpan(0, n));
+            _scalarValues.AsSpan(0, n).Sort(_scalarIndex.AsSpan(0, n));
             return;
         }
-        var v = _values;
-        var idx = _index;
+        var v = _scalarValues;
+        var idx = _scalarIndex;
         for (var i = 1; i < n; i++)
         {
             var x = v[i];
@@ -378,8 +399,8 @@ internal sealed class PixelStack
     /// <summary>Drops sorted values below <paramref name="lower"/> from the bottom and above <paramref name="upper"/> from the top.</summary>
     private (int, int) Narrow(int lo, int hi, double lower, double upper)
     {
-        while (lo < hi && _values[lo] < lower) lo++;
-        while (hi > lo && _values[hi - 1] > upper) hi--;
+        while (lo < hi && V(lo) < lower) lo++;
+        while (hi > lo && V(hi - 1) > upper) hi--;
         return (lo, hi);
     }
 
@@ -394,7 +415,7 @@ internal sealed class PixelStack
             var variance = band.Variance!;
             for (var j = lo; j < hi; j++)
             {
-                var i = _index[j];
+                var i = I(j);
                 sv += variance[i][at] * _scale2[i];
             }
             return _p.Method == CombineMethod.Sum ? sv : medianFactor * sv / ((double)k * k);
@@ -413,13 +434,13 @@ internal sealed class PixelStack
     /// </summary>
     private (double Shift, double SumD, double SumD2) Moments(int lo, int hi)
     {
-        var shift = _needSort ? SortedMedian(lo, hi) : _values[lo];
+        var shift = _needSort ? SortedMedian(lo, hi) : V(lo);
         double s0 = 0, s1 = 0, q0 = 0, q1 = 0;
         var j = lo;
         for (; j + 1 < hi; j += 2)
         {
-            var d0 = _values[j] - shift;
-            var d1 = _values[j + 1] - shift;
+            var d0 = V(j) - shift;
+            var d1 = V(j + 1) - shift;
             s0 += d0;
             s1 += d1;
             q0 += d0 * d0;
@@ -427,7 +448,7 @@ internal sealed class PixelStack
         }
         if (j < hi)
         {
-            var d = _values[j] - shift;
+            var d = V(j) - shift;
             s0 += d;
             q0 += d * d;
         }
@@ -440,22 +461,30 @@ internal sealed class PixelStack
         var k = hi - lo;
         if (k < 2) return 0;
         double s = 0;
-        for (var j = lo; j < hi; j++) s += Math.Clamp(_values[j], min, max);
+        for (var j = lo; j < hi; j++) s += Math.Clamp(V(j), min, max);
         var mean = s / k;
         double ss = 0;
         for (var j = lo; j < hi; j++)
         {
-            var d = Math.Clamp(_values[j], min, max) - mean;
+            var d = Math.Clamp(V(j), min, max) - mean;
             ss += d * d;
         }
         return Math.Sqrt(ss / (k - 1));
     }
 
+    /// <summary>Value k of the stack being finished (the usable values, sorted when a sort was needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double V(int k) => _buf[_base + k * _stride];
+
+    /// <summary>The frame that value k came from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int I(int k) => _ibuf[_base + k * _stride];
+
     private double SortedMedian(int lo, int hi)
     {
         var k = hi - lo;
         var mid = lo + k / 2;
-        return (k & 1) == 1 ? _values[mid] : (_values[mid - 1] + _values[mid]) / 2;
+        return (k & 1) == 1 ? V(mid) : (V(mid - 1) + V(mid)) / 2;
     }
 
     /// <summary>numpy's linear-interpolation percentile of the sorted range.</summary>
@@ -463,15 +492,15 @@ internal sealed class PixelStack
     {
         var h = (hi - lo - 1) * (percent / 100.0);
         var i = (int)Math.Floor(h);
-        if (lo + i >= hi - 1) return _values[hi - 1];
-        return Selection.Lerp(_values[lo + i], _values[lo + i + 1], h - i);
+        if (lo + i >= hi - 1) return V(hi - 1);
+        return Selection.Lerp(V(lo + i), V(lo + i + 1), h - i);
     }
 
     private double Mad(int lo, int hi, double median)
     {
         var k = hi - lo;
         var dev = _work.AsSpan(0, k);
-        for (var j = 0; j < k; j++) dev[j] = Math.Abs(_values[lo + j] - median);
+        for (var j = 0; j < k; j++) dev[j] = Math.Abs(V(lo + j) - median);
         return Selection.Median(dev);
     }
 }
