@@ -15,9 +15,9 @@ internal readonly record struct BandPlan(int Rows, long BytesPerBandRow, long Ou
     /// <summary>Bytes held while combining: result, bands, and the reserve for read buffers and scratch.</summary>
     public long WorkingBytes => OutputBytes + Rows * BytesPerBandRow + ReserveBytes;
 
-    /// <summary>Chooses the band height: as tall as the budget allows, then evened out so the last band is not a sliver.</summary>
+    /// <summary>Chooses the band height: as tall as the budget and the target band size allow, then evened out so the last band is not a sliver.</summary>
     /// <exception cref="ArgumentException">The budget cannot hold the result plus one row of every frame.</exception>
-    public static BandPlan Create(int frames, int width, int height, bool variance, bool mask, long budget, int workers)
+    public static BandPlan Create(int frames, int width, int height, bool variance, bool mask, long budget, long targetBandBytes, int workers)
     {
         var readers = Math.Min(Math.Min(workers, frames), MaxConcurrentReads);
         var bytesPerPixel = 4 + (variance ? 4 : 0) + (mask ? 2 : 0);
@@ -26,7 +26,9 @@ internal readonly record struct BandPlan(int Rows, long BytesPerBandRow, long Ou
         // Each concurrent read decodes through one pooled buffer of at most ReadChunkBytes (never more than
         // a frame's bytes); the per-worker stacks are a few bytes per frame.
         var reserve = readers * Math.Min(ReadChunkBytes, 4L * width * height) + (long)workers * frames * 24;
-        if (budget == 0 || height == 0) return new BandPlan(Math.Max(height, 1), perRow, output, reserve);
+        var rows = height == 0 ? 1 : height;
+        if (targetBandBytes > 0) rows = (int)Math.Clamp(targetBandBytes / Math.Max(perRow, 1), 1, rows);
+        if (budget == 0) return Even(rows, height, perRow, output, reserve);
         var available = budget - output - reserve;
         if (available < perRow)
         {
@@ -34,10 +36,15 @@ internal readonly record struct BandPlan(int Rows, long BytesPerBandRow, long Ou
                 $"the memory budget of {Mb(budget)} cannot hold the {Mb(output)} result plus one row of all {frames} frames ({Mb(perRow)}) and {Mb(reserve)} of read buffers; " +
                 $"allow at least {Mb(output + perRow + reserve)}");
         }
-        var rows = (int)Math.Min(height, available / perRow);
+        return Even((int)Math.Min(rows, available / perRow), height, perRow, output, reserve);
+    }
+
+    /// <summary>The same number of bands, with heights evened out so the last band is not a sliver.</summary>
+    private static BandPlan Even(int rows, int height, long perRow, long output, long reserve)
+    {
+        if (height == 0) return new BandPlan(1, perRow, output, reserve);
         var bands = (height + rows - 1) / rows;
-        rows = (height + bands - 1) / bands;
-        return new BandPlan(rows, perRow, output, reserve);
+        return new BandPlan((height + bands - 1) / bands, perRow, output, reserve);
     }
 
     /// <summary>A byte count for messages: KiB below 1 MiB, MiB above.</summary>

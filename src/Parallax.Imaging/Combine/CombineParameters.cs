@@ -67,6 +67,15 @@ public sealed record CombineParameters
     /// </summary>
     public long MemoryBudgetBytes { get; init; } = 512L << 20;
 
+    /// <summary>
+    /// Preferred bytes of one row band over all frames (the pixels read before they are combined):
+    /// bands are made at most this big even when the budget allows more, because a band that still
+    /// sits in the processor caches when it is combined, and whose buffers are reused, is faster than
+    /// one holding the whole stack (measured: 20 × 2048² frames combine about twice as fast in 32 MiB
+    /// bands as in one 320 MiB band). 0: as big as the budget allows. Default 32 MiB.
+    /// </summary>
+    public long TargetBandBytes { get; init; } = 32L << 20;
+
     /// <summary>Most threads used; null: all cores.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
@@ -90,6 +99,7 @@ public sealed record CombineParameters
         if (MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(MaxIterations), $"maximum iterations {MaxIterations} must be at least 1");
         if (RejectLow < 0 || RejectHigh < 0) throw new ArgumentOutOfRangeException(nameof(RejectLow), $"min/max rejection counts ({RejectLow}, {RejectHigh}) must be ≥ 0");
         if (ScaleSamplePixels < 1) throw new ArgumentOutOfRangeException(nameof(ScaleSamplePixels), $"scale sample {ScaleSamplePixels} must be at least 1 pixel");
+        if (TargetBandBytes < 0) throw new ArgumentOutOfRangeException(nameof(TargetBandBytes), $"target band size {TargetBandBytes} must be ≥ 0 (0: as big as the budget allows)");
         if (MemoryBudgetBytes < 0) throw new ArgumentOutOfRangeException(nameof(MemoryBudgetBytes), $"memory budget {MemoryBudgetBytes} must be ≥ 0 (0: no limit)");
         if (MaxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), $"parallelism {MaxDegreeOfParallelism} must be at least 1");
     }

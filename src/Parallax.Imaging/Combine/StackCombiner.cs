@@ -9,7 +9,7 @@ namespace Parallax.Imaging.Combine;
 /// median or sum, with a variance, a mask, a frames-used map and a rejected-count map.
 /// <para>
 /// It streams: the image is processed in bands of whole rows, as tall as
-/// <see cref="CombineParameters.MemoryBudgetBytes"/> allows, and each band of each frame is read
+/// <see cref="CombineParameters.MemoryBudgetBytes"/> and <see cref="CombineParameters.TargetBandBytes"/> allow, and each band of each frame is read
 /// once from its source (a file kept open by the caller, read with positional reads), so a stack
 /// of any length combines in bounded memory and no file is read twice. Within a band, rows are
 /// combined in parallel; each worker owns its scratch stack, and no memory is allocated per pixel.
@@ -49,7 +49,7 @@ public static class StackCombiner
         var options = new ParallelOptions { MaxDegreeOfParallelism = p.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellation };
         var workers = p.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         var readOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(workers, BandPlan.MaxConcurrentReads), CancellationToken = cancellation };
-        var plan = BandPlan.Create(frames.Count, width, height, readVariance, readMask, p.MemoryBudgetBytes, workers);
+        var plan = BandPlan.Create(frames.Count, width, height, readVariance, readMask, p.MemoryBudgetBytes, p.TargetBandBytes, workers);
         var (scales, offsets) = Unwrap(() => FrameNormalisation.Compute(frames, p, options));
 
         var pixels = width * height;

@@ -67,7 +67,8 @@ public sealed class StreamingTests(ITestOutputHelper output) : IDisposable
         try
         {
             var sources = files.Select(f => new CountingSource(new FitsFrameSource(f))).ToArray();
-            var parameters = new CombineParameters { Method = CombineMethod.Median, Rejection = RejectionMethod.SigmaClip, MemoryBudgetBytes = budget };
+            // Unlimited means one band holding the whole stack: no budget and no preferred band size.
+            var parameters = new CombineParameters { Method = CombineMethod.Median, Rejection = RejectionMethod.SigmaClip, MemoryBudgetBytes = budget, TargetBandBytes = budget == 0 ? 0 : 32L << 20 };
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var result = StackCombiner.Combine(sources, parameters);
