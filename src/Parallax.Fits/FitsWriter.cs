@@ -164,6 +164,21 @@ public sealed class FitsWriter : IDisposable
     }
 
     /// <summary>
+    /// Writes a binary table extension: XTENSION = 'BINTABLE', the column keywords (TTYPEn, TFORMn, TUNITn, TNULLn,
+    /// TSCALn, TZEROn, TDIMn, TDISPn), then the caller's cards; the caller's own column keywords are replaced.
+    /// A table cannot be the primary HDU, so when nothing has been written yet an empty primary is written first.
+    /// </summary>
+    /// <param name="table">The columns and their data.</param>
+    /// <param name="header">Extra cards (EXTNAME, provenance ...); structural and column keywords in it are replaced.</param>
+    public void WriteTable(Tables.BinaryTable table, Header? header = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (NextIsPrimary) WriteEmpty();
+        WriteHdu(Tables.BinaryTableWriter.Structure(table), header, Tables.BinaryTableWriter.DataSize(table),
+            sink => Tables.BinaryTableWriter.WriteData(table, sink), Tables.BinaryTableWriter.IsReserved);
+    }
+
+    /// <summary>
     /// Writes one HDU: the structural cards, then the caller's cards, then data produced by
     /// <paramref name="writeData"/>, which must write exactly <paramref name="dataSize"/> bytes. Used by the
     /// table and compression writers.
@@ -208,7 +223,7 @@ public sealed class FitsWriter : IDisposable
         if (_committed) return;
         if (HduCount == 0) WriteEmpty();
         _stream.Flush();
-        if (_stream is FileStream fs) fs.Flush(flushToDisk: true);
+        if (Options.Durable && _stream is FileStream fs) fs.Flush(flushToDisk: true);
         if (_tempPath is not null)
         {
             _stream.Dispose();

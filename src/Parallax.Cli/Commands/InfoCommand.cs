@@ -4,6 +4,7 @@ using Parallax.Fits;
 using Parallax.Fits.Checksums;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Headers;
+using Parallax.Fits.Tables;
 using Spectre.Console;
 
 namespace Parallax.Cli.Commands;
@@ -15,16 +16,17 @@ internal static class InfoCommand
     {
         var files = new Argument<string[]>("files") { Description = "FITS files (plain, .gz or .fz)", Arity = ArgumentArity.OneOrMore }.RejectUnknownOptions();
         var header = new Option<bool>("--header", "-H") { Description = "Print the header cards of each HDU (like fitsheader)" };
-        var hdu = new Option<int?>("--hdu") { Description = "Only this HDU (zero-based index) for --header and --keyword; default: all HDUs for --header, the primary for --keyword" };
+        var hdu = new Option<int?>("--hdu") { Description = "Only this HDU (zero-based index) for --header, --columns and --keyword; default: all HDUs for --header and --columns, the primary for --keyword" };
         var keywords = new Option<string[]>("--keyword", "-k") { Description = "Print these keywords (comma-separated, or repeated) as a table, one row per file; HIERARCH keywords as 'ESO DPR CATG'", AllowMultipleArgumentsPerToken = true };
         var verify = new Option<bool>("--verify") { Description = "Check CHECKSUM/DATASUM and report every standard problem found while reading" };
+        var columns = new Option<bool>("--columns") { Description = "List the columns (name, format, unit) of each table HDU, or of the one chosen with --hdu" };
         var json = new Option<bool>("--json") { Description = "Machine-readable output" };
-        var cmd = new Command("info", "Describe FITS files: HDUs, headers, keywords, checksums") { files, header, hdu, keywords, verify, json };
-        cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(header), r.GetValue(hdu), (r.GetValue(keywords) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(), r.GetValue(verify), r.GetValue(json)));
+        var cmd = new Command("info", "Describe FITS files: HDUs, headers, keywords, checksums") { files, header, hdu, keywords, verify, columns, json };
+        cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(header), r.GetValue(hdu), (r.GetValue(keywords) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(), r.GetValue(verify), r.GetValue(columns), r.GetValue(json)));
         return cmd;
     }
 
-    private static int Run(string[] paths, bool showHeader, int? hduIndex, string[] keywords, bool verify, bool json)
+    private static int Run(string[] paths, bool showHeader, int? hduIndex, string[] keywords, bool verify, bool showColumns, bool json)
     {
         var failed = 0;
         var problems = 0;
@@ -60,6 +62,9 @@ internal static class InfoCommand
                             kind = h.Kind.ToString(),
                             bitpix = (h as ImageHdu)?.Bitpix,
                             axes = (h as ImageHdu)?.Axes,
+                            columnCount = (h as TableHdu)?.ColumnCount,
+                            rows = (h as TableHdu)?.RowCount,
+                            columns = showColumns && (hduIndex is null || hduIndex == h.Index) ? ColumnRows(h)?.Select(c => new { name = c.Name, format = c.Format, unit = c.Unit }) : null,
                             checksum = checks?[i].Checksum.ToString(),
                             datasum = checks?[i].Datasum.ToString(),
                             header = showHeader && (hduIndex is null || hduIndex == h.Index) ? h.Header.Cards.Select(CardText).ToArray() : null,
@@ -69,6 +74,11 @@ internal static class InfoCommand
                     continue;
                 }
                 PrintFile(path, fits, checks);
+                if (showColumns)
+                {
+                    foreach (var h in hdus.Where(h => hduIndex is null || h.Index == hduIndex))
+                        if (ColumnRows(h) is { } rows) PrintColumns(path, h, rows);
+                }
                 if (showHeader)
                 {
                     foreach (var h in hdus.Where(h => hduIndex is null || h.Index == hduIndex))
@@ -117,12 +127,34 @@ internal static class InfoCommand
             var (bitpix, dims) = h switch
             {
                 ImageHdu img => (img.Bitpix.ToString(), img.Axes.Count == 0 ? "(no data)" : string.Join(" x ", img.Axes)),
+                TableHdu t => ("8", $"{t.ColumnCount} cols x {t.RowCount} rows"),
                 _ => (h.Header.GetInt64("BITPIX", 8).ToString(), $"{h.Header.GetInt64("NAXIS1", 0)} bytes x {h.Header.GetInt64("NAXIS2", 0)} rows"),
             };
             var row = new List<string> { h.Index.ToString(), Markup.Escape(h.Name ?? (h.Index == 0 ? "PRIMARY" : "")), h.Kind.ToString(), bitpix, dims };
             if (checks is not null) { row.Add(checks[h.Index].Checksum.ToString()); row.Add(checks[h.Index].Datasum.ToString()); }
             table.AddRow(row.ToArray());
         }
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Name, format and unit of each column of a table HDU; null for other HDUs.</summary>
+    private static List<(string Name, string Format, string? Unit)>? ColumnRows(Hdu hdu) => hdu switch
+    {
+        BinaryTableHdu b => [.. b.Columns.Select(c => (c.Name, c.Format.ToString(), c.Unit))],
+        AsciiTableHdu a => [.. a.Columns.Select(c => (c.Name, c.Format.ToString(), c.Unit))],
+        _ => null,
+    };
+
+    private static void PrintColumns(string path, Hdu hdu, List<(string Name, string Format, string? Unit)> columns)
+    {
+        Console.WriteLine($"# columns of HDU {hdu.Index}{(hdu.Name is { } n ? $" '{n}'" : "")} in {path}:");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("#");
+        table.AddColumn("Name");
+        table.AddColumn("Format");
+        table.AddColumn("Unit");
+        for (var i = 0; i < columns.Count; i++)
+            table.AddRow((i + 1).ToString(), Markup.Escape(columns[i].Name), Markup.Escape(columns[i].Format), Markup.Escape(columns[i].Unit ?? ""));
         AnsiConsole.Write(table);
     }
 

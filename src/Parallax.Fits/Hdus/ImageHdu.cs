@@ -54,7 +54,7 @@ public sealed class ImageHdu : Hdu
     /// <exception cref="FitsFormatException">Truncated data, or more pixels than one array can hold.</exception>
     public float[] ReadFloat32()
     {
-        var result = new float[CheckedCount(PixelCount)];
+        var result = GC.AllocateUninitializedArray<float>(CheckedCount(PixelCount));
         ReadFloat32(0, result);
         return result;
     }
@@ -62,7 +62,7 @@ public sealed class ImageHdu : Hdu
     /// <summary>Reads every pixel as float64 physical values (no rounding to float32).</summary>
     public double[] ReadFloat64()
     {
-        var result = new double[CheckedCount(PixelCount)];
+        var result = GC.AllocateUninitializedArray<double>(CheckedCount(PixelCount));
         DecodeRange(0, result.Length, (bytes, in s, start, count) => PixelDecoder.ToFloat64(bytes, s, result.AsSpan(start, count)));
         return result;
     }

@@ -1,5 +1,6 @@
 using Parallax.Fits.Headers;
 using Parallax.Fits.Io;
+using Parallax.Fits.Tables;
 
 namespace Parallax.Fits.Hdus;
 
@@ -7,15 +8,11 @@ namespace Parallax.Fits.Hdus;
 internal static class TableHduFactory
 {
     public static Hdu? TryCreate(string xtension, Header header, HduLayout layout, FitsSource source, FitsReadOptions options, ICollection<string> warnings)
-    {
-        _ = options;
-        _ = warnings;
-        _ = header;
-        _ = layout;
-        _ = source;
-        return xtension switch
+        => xtension switch
         {
+            // 'A3DTABLE' is the pre-standard name of BINTABLE, still met in old files.
+            "BINTABLE" or "A3DTABLE" => BinaryTableHdu.Create(header, layout, source, options, warnings),
+            "TABLE" => AsciiTableHdu.Create(header, layout, source, options, warnings),
             _ => null,
         };
-    }
 }
