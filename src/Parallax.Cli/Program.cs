@@ -16,6 +16,10 @@ public static class Program
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(OrganiseCommand.Create());
         root.Subcommands.Add(CaldbCommand.Create());
+        root.Subcommands.Add(RecipesCommand.Create());
+        root.Subcommands.Add(ParamsCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReduceCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -23,6 +27,8 @@ public static class Program
             Console.Error.WriteLine("Try 'parallax --help'.");
             return ExitCodes.UsageError;
         }
-        return parse.Invoke();
+        // run and reduce handle Ctrl-C and SIGTERM themselves, to stop cleanly and exit with 130.
+        Interrupt.Install();
+        return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }
