@@ -54,6 +54,7 @@ internal static class TaskOutcomes
             foreach (var p in report.Products) Console.WriteLine($"wrote {p.Path}  {p.Category}{Qc(p)}{(p.Quality == CalibrationQuality.Bad ? "  [BAD]" : "")}");
             Console.Error.WriteLine($"parallax: {report.Recipe}: {report.Message}");
         }
+        else if (report.Message.StartsWith(report.Recipe + ":", StringComparison.Ordinal)) Console.Error.WriteLine($"parallax: {report.Message}");
         else Console.Error.WriteLine($"parallax: {report.Recipe}: {Label(report.State)}{report.Message}");
         foreach (var s in report.Skipped) Console.Error.WriteLine($"parallax: skipped {s}");
         if (verbose && report.Detail is { Length: > 0 } detail) Console.Error.WriteLine(detail);
@@ -74,12 +75,11 @@ internal static class TaskOutcomes
         skipped = r.Skipped.Select(s => new { file = s.Name, reason = s.Reason }),
     };
 
+    /// <summary>The kind of failure, where the message does not already say it (a calibration miss does).</summary>
     private static string Label(TaskState state) => state switch
     {
-        TaskState.CalibrationNotFound or TaskState.Blocked or TaskState.Cancelled or TaskState.InvalidParameters => "",
         TaskState.UnprocessableData => "unprocessable data: ",
         TaskState.AlgorithmFailed => "algorithm failed: ",
-        TaskState.WriteFailed => "",
         _ => "",
     };
 
