@@ -27,8 +27,8 @@ public static class Program
             Console.Error.WriteLine("Try 'parallax --help'.");
             return ExitCodes.UsageError;
         }
-        // run and reduce handle Ctrl-C and SIGTERM themselves, to stop cleanly and exit with 130.
-        Interrupt.Install();
+        // run and reduce handle Ctrl-C and SIGTERM themselves (Interrupt), to stop cleanly and exit
+        // with 130; the other commands keep the runtime's default of ending at once.
         return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -7,7 +7,7 @@ namespace Parallax.Cli.Tests;
 public class InterruptionTests
 {
     /// <summary>Each HDU written is followed by this pause, so the test can catch the process mid-write.</summary>
-    private static readonly Dictionary<string, string> Slow = new() { ["PARALLAX_WRITE_DELAY_MS"] = "1500" };
+    private static readonly Dictionary<string, string> Slow = new() { ["PARALLAX_WRITE_DELAY_MS"] = "1000" };
 
     /// <summary>Waits until a temporary product file appears: the process is now in the middle of a write.</summary>
     private static string WaitForTemporary(SimNight n)

@@ -16,9 +16,10 @@ internal static class Interrupt
     /// <summary>Cancelled when the user interrupts.</summary>
     public static CancellationToken Token => Source.Token;
 
-    /// <summary>Starts listening for SIGINT and SIGTERM.</summary>
+    /// <summary>Starts listening for SIGINT and SIGTERM (once; later calls do nothing).</summary>
     public static void Install()
     {
+        if (Registrations.Count > 0) return;
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
         {
             Registrations.Add(PosixSignalRegistration.Create(signal, context =>

@@ -28,7 +28,9 @@ internal static class ProgressDisplay
                 summary = body(new Bars(ctx, overall));
                 overall.Value = overall.MaxValue;
             });
-        return summary!;
+        // The live display is gone: leave one line per task on the screen, as the log would.
+        foreach (var r in summary!.Reports) Console.WriteLine($"{TaskOutcomes.Word(r.State),-10} {r.TaskId}  {r.Message}");
+        return summary;
     }
 
     /// <summary>One line per task: "12:00:01 done       master_bias:BIAS-1  MASTER_BIAS_BIAS-1.fits (...)  0.31 s".</summary>

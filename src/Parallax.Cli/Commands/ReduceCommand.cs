@@ -30,6 +30,7 @@ internal static class ReduceCommand
             { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse };
         cmd.SetAction(r =>
         {
+            Interrupt.Install();
             var rawdir = r.GetValue(folder)!;
             if (!Directory.Exists(rawdir))
             {

@@ -27,6 +27,7 @@ internal static class RunCommand
             { recipeName, inputs, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, name, force, intermediate, verbose, json };
         cmd.SetAction(r =>
         {
+            Interrupt.Install();
             var recipe = RecipeList.Find(r.GetValue(recipeName)!);
             if (recipe is null) return ExitCodes.UsageError;
             var layers = parameters.Layers(r);
