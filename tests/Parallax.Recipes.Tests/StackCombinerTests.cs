@@ -91,3 +91,24 @@ public class PixelStatisticsTests
             => Assert.InRange(PixelStatistics.RobustSigmaInPlace(Images.Noisy(100, 100, 0, 5, 7).Data.ToArray()), 4.85, 5.15);
     }
 }
+
+public class PixelStatisticsSelectionTests
+{
+    public class LargeSamples
+    {
+        [Theory]
+        [InlineData(65)]
+        [InlineData(1000)]
+        [InlineData(1001)]
+        [InlineData(100_000)]
+        public void Given_a_large_sample_When_the_median_is_selected_Then_it_equals_the_median_of_the_sorted_values(int n)
+        {
+            var rng = new Random(n);
+            // Many repeated values too: selection must cope with ties.
+            var values = Enumerable.Range(0, n).Select(_ => (float)rng.Next(0, n / 3 + 1)).ToArray();
+            var sorted = values.Order().ToArray();
+            var expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * ((double)sorted[n / 2 - 1] + sorted[n / 2]);
+            Assert.Equal(expected, PixelStatistics.MedianInPlace(values));
+        }
+    }
+}

@@ -11,8 +11,12 @@ namespace Parallax.Pipeline.Engine;
 /// </summary>
 public static class CascadeNodes
 {
-    /// <summary>Raw pixels become float data, variance and mask (about 5 bytes per stored 16-bit pixel); products add about as much again.</summary>
-    private const long MemoryFactor = 5;
+    /// <summary>
+    /// Bytes of memory per byte of raw file: a stored 16-bit pixel becomes float data, variance and
+    /// mask (10 bytes, 5×); the recipe's working copy and its products add about as much twice more
+    /// (measured: a 20-frame 1024² group peaks near 15× its file size).
+    /// </summary>
+    private const long MemoryFactor = 15;
 
     /// <summary>The nodes of a plan, in its order.</summary>
     /// <param name="plan">The organiser's plan.</param>
@@ -96,6 +100,6 @@ public static class CascadeNodes
             total += size;
             largest = Math.Max(largest, size);
         }
-        return (total + largest * (task.Calibrations.Count + 2)) * MemoryFactor;
+        return (total + largest * task.Calibrations.Count) * MemoryFactor;
     }
 }

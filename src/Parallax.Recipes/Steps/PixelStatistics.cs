@@ -12,8 +12,50 @@ public static class PixelStatistics
         var n = CompactFinite(values);
         if (n == 0) return double.NaN;
         var v = values[..n];
-        v.Sort();
-        return n % 2 == 1 ? v[n / 2] : 0.5 * ((double)v[n / 2 - 1] + v[n / 2]);
+        if (n <= 64)
+        {
+            v.Sort();
+            return n % 2 == 1 ? v[n / 2] : 0.5 * ((double)v[n / 2 - 1] + v[n / 2]);
+        }
+        // Large samples (a whole image's pixels): selection in linear time instead of a full sort.
+        var upper = Select(v, n / 2);
+        if (n % 2 == 1) return upper;
+        var lower = float.NegativeInfinity;
+        foreach (var x in v[..(n / 2)]) if (x > lower) lower = x;
+        return 0.5 * ((double)lower + upper);
+    }
+
+    /// <summary>
+    /// Hoare's quickselect with a median-of-three pivot: reorders <paramref name="v"/> so that
+    /// v[k] is the k-th smallest value, everything before it is ≤ and everything after is ≥.
+    /// </summary>
+    private static float Select(Span<float> v, int k)
+    {
+        int lo = 0, hi = v.Length - 1;
+        while (hi > lo)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (v[mid] < v[lo]) (v[mid], v[lo]) = (v[lo], v[mid]);
+            if (v[hi] < v[lo]) (v[hi], v[lo]) = (v[lo], v[hi]);
+            if (v[hi] < v[mid]) (v[hi], v[mid]) = (v[mid], v[hi]);
+            var pivot = v[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (v[i] < pivot) i++;
+                while (v[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (v[i], v[j]) = (v[j], v[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return v[k];
     }
 
     /// <summary>The median of the finite values, leaving <paramref name="values"/> untouched.</summary>

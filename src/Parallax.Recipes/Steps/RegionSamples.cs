@@ -12,7 +12,8 @@ public static class RegionSamples
     public static float[] Of(ReadOnlySpan<float> data, ReadOnlySpan<ushort> mask, int width, IReadOnlyList<PixelRegion> regions)
     {
         var total = regions.Sum(r => r.PixelCount);
-        var result = new List<float>((int)Math.Min(total, int.MaxValue));
+        var result = new float[(int)Math.Min(total, Array.MaxLength)];
+        var n = 0;
         foreach (var r in regions)
         {
             for (var y = r.Y; y < r.Y + r.Height; y++)
@@ -22,11 +23,11 @@ public static class RegionSamples
                 {
                     var v = data[row + x];
                     if (!float.IsFinite(v) || (!mask.IsEmpty && (mask[row + x] & MaskFlags.Unusable) != 0)) continue;
-                    result.Add(v);
+                    if (n < result.Length) result[n++] = v;
                 }
             }
         }
-        return [.. result];
+        return n == result.Length ? result : result[..n];
     }
 
     /// <summary>The pixel-by-pixel difference a − b of the usable pixels of both, inside <paramref name="regions"/>.</summary>

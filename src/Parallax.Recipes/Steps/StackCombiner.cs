@@ -29,9 +29,9 @@ public static class StackCombiner
         var n = images.Count;
         var result = new FrameImage(width, first.Height, first.Unit);
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = first.PixelCount < 1 << 16 ? 1 : Environment.ProcessorCount };
-        Parallel.For(0, first.Height, options, () => (new float[n], new float[n]), (y, _, scratch) =>
+        Parallel.For(0, first.Height, options, () => (new float[n], new float[n], new float[n]), (y, _, scratch) =>
         {
-            var (values, variances) = scratch;
+            var (values, variances, sorted) = scratch;
             var row = y * width;
             for (var x = 0; x < width; x++)
             {
@@ -52,7 +52,7 @@ public static class StackCombiner
                     result.Mask[i] = MaskFlags.NoData;
                     continue;
                 }
-                if (clipSigma > 0 && m >= 3) m = Clip(values, variances, m, clipSigma);
+                if (clipSigma > 0 && m >= 3) m = Clip(values, variances, sorted, m, clipSigma);
                 var (value, variance) = method == CombineMethod.Median ? MedianOf(values, variances, m) : MeanOf(values, variances, m);
                 result.Data[i] = (float)value;
                 result.Variance[i] = (float)variance;
@@ -63,10 +63,10 @@ public static class StackCombiner
     }
 
     /// <summary>Keeps the values within <paramref name="k"/> sample standard deviations of the median (moving them to the front); returns how many are kept.</summary>
-    private static int Clip(float[] values, float[] variances, int m, double k)
+    private static int Clip(float[] values, float[] variances, float[] scratch, int m, double k)
     {
-        var sorted = values.AsSpan(0, m).ToArray();
-        var centre = PixelStatistics.MedianInPlace(sorted);
+        values.AsSpan(0, m).CopyTo(scratch);
+        var centre = PixelStatistics.MedianInPlace(scratch.AsSpan(0, m));
         double mean = 0;
         for (var j = 0; j < m; j++) mean += values[j];
         mean /= m;
