@@ -208,7 +208,7 @@ public class CascadeExecutorTests
             Id = id,
             Recipe = recipe.Name,
             MemoryEstimate = memory,
-            Build = _ => Rename(EngineFixture.Request(recipe, inputs ?? [fx.Frame($"{id}.fits", "BIAS", 1)], cli: ["sleep_ms=150"]), id),
+            Build = _ => Rename(EngineFixture.Request(recipe, inputs ?? [fx.Frame($"{id}.fits", "BIAS", 1)], cli: ["sleep_ms=300"]), id),
         };
 
         private static TaskRequest Rename(TaskRequest r, string id) => new()
