@@ -18,6 +18,10 @@ public static class Program
         root.Subcommands.Add(OrganiseCommand.Create());
         root.Subcommands.Add(CaldbCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(RecipesCommand.Create());
+        root.Subcommands.Add(ParamsCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReduceCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -25,6 +29,8 @@ public static class Program
             Console.Error.WriteLine("Try 'parallax --help'.");
             return ExitCodes.UsageError;
         }
-        return parse.Invoke();
+        // run and reduce handle Ctrl-C and SIGTERM themselves (Interrupt), to stop cleanly and exit
+        // with 130; the other commands keep the runtime's default of ending at once.
+        return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

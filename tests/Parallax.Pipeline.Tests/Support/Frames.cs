@@ -25,6 +25,20 @@ public static class Frames
         return path;
     }
 
+    /// <summary>Writes a float32 frame of <paramref name="width"/> × <paramref name="height"/> pixels with the given values and header cards.</summary>
+    public static string WriteImage(string path, float[] pixels, int width, int height, params (string Key, object? Value)[] cards)
+    {
+        var dir = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        using var w = FitsWriter.Create(path);
+        w.WriteImage(pixels, [width, height], Header(cards));
+        w.Commit();
+        return path;
+    }
+
+    /// <summary>A constant image.</summary>
+    public static float[] Constant(int count, float value) => Enumerable.Repeat(value, count).ToArray();
+
     /// <summary>A frame of the simulator imager (instrument parallax-sim-imager).</summary>
     public static (string Key, object? Value)[] Sim(string imagetyp, double exptime, string dateObs, string filter = "V", string obj = "")
         => [("INSTRUME", "PARALLAX-SIM-IMAGER"), ("IMAGETYP", imagetyp), ("EXPTIME", exptime), ("DATE-OBS", dateObs), ("FILTER", filter), ("OBJECT", obj), ("XBINNING", 1L), ("YBINNING", 1L)];

@@ -1,0 +1,20 @@
+namespace Parallax.Pipeline.Recipes;
+
+/// <summary>One image a recipe returns, with its QC values. The engine writes it with provenance; the recipe never names a file.</summary>
+public sealed class RecipeProduct
+{
+    /// <summary>The output connection's category (e.g. <c>MASTER_BIAS</c>).</summary>
+    public required string Category { get; init; }
+
+    /// <summary>The image.</summary>
+    public required FrameImage Image { get; init; }
+
+    /// <summary>QC values (name → value, in the units the output connection documents); non-finite values are reported as missing.</summary>
+    public IReadOnlyDictionary<string, double> Qc { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>For a per-input output: the <see cref="RecipeFrame.Name"/> of the frame it was made from; null for one product per run.</summary>
+    public string? DerivedFrom { get; init; }
+
+    /// <summary>What was done, step by step (written as HISTORY cards).</summary>
+    public IReadOnlyList<string> History { get; init; } = [];
+}

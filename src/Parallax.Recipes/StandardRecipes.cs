@@ -1,0 +1,14 @@
+using Parallax.Pipeline.Recipes;
+using Parallax.Recipes.Imaging;
+
+namespace Parallax.Recipes;
+
+/// <summary>The recipes shipped with Parallax.</summary>
+public static class StandardRecipes
+{
+    /// <summary>Every shipped recipe.</summary>
+    public static IReadOnlyList<IRecipe> All { get; } = [new MasterBias(), new MasterDark(), new MasterFlat(), new ReduceImage()];
+
+    /// <summary>A registry holding every shipped recipe.</summary>
+    public static RecipeRegistry CreateRegistry() => new(All);
+}

@@ -1,0 +1,82 @@
+using Parallax.Pipeline.Recipes;
+using Parallax.Recipes.Imaging;
+
+namespace Parallax.Recipes.Tests;
+
+public class ReduceImageTests
+{
+    private static readonly ReduceImage Recipe = new();
+
+    public class Run
+    {
+        [Fact]
+        public void Given_a_frame_and_its_masters_When_detrended_Then_each_pixel_is_raw_minus_bias_minus_scaled_dark_over_flat()
+        {
+            var raw = Images.Frame(Images.Of(4, 2, (x, y) => 1300 + 10 * x + y), "SCIENCE", 60, "sci.fits");
+            var bias = Images.Frame(Images.Constant(4, 2, 100), "MASTER_BIAS");
+            var dark = Images.Frame(Images.Constant(4, 2, 40), "MASTER_DARK", 120);
+            var flat = Images.Frame(Images.Of(4, 2, (x, _) => 0.5 + 0.25 * x), "MASTER_FLAT");
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input([raw], Images.Detector(gain: 2, readNoise: 4), bias, dark, flat), new ReduceImageParameters(), default));
+            var product = Assert.Single(ok.Products);
+            Assert.Equal("sci.fits", product.DerivedFrom);
+            for (var y = 0; y < 2; y++)
+            {
+                for (var x = 0; x < 4; x++)
+                {
+                    double rawValue = 1300 + 10 * x + y, f = 0.5 + 0.25 * x;
+                    var expected = (rawValue - 100 - 40 * 0.5) / f;
+                    // (read noise / gain)^2 + (raw - bias) / gain, divided by f^2 (the masters have no variance here).
+                    var variance = ((4.0 / 2) * (4.0 / 2) + (rawValue - 100) / 2) / (f * f);
+                    Assert.Equal(expected, product.Image.Data[y * 4 + x], 3);
+                    Assert.Equal(variance, product.Image.Variance[y * 4 + x], 3);
+                }
+            }
+        }
+
+        [Fact]
+        public void Given_a_saturated_pixel_and_a_zero_in_the_flat_When_detrended_Then_they_are_flagged()
+        {
+            var raw = Images.Frame(Images.Of(3, 1, (x, _) => x == 0 ? 65535 : 1000), "SCIENCE", 10);
+            var flat = Images.Frame(Images.Of(3, 1, (x, _) => x == 2 ? 0 : 1), "MASTER_FLAT");
+            var bias = Images.Frame(Images.Constant(3, 1, 0), "MASTER_BIAS");
+            var image = Assert.Single(Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input([raw], Images.Detector(saturation: 65535), bias, flat), new ReduceImageParameters(), default)).Products).Image;
+            Assert.Equal(MaskFlags.Saturated, image.Mask[0]);
+            Assert.Equal(0, image.Mask[1]);
+            Assert.Equal(MaskFlags.NoData, image.Mask[2]);
+            Assert.True(float.IsNaN(image.Data[2]));
+        }
+
+        [Fact]
+        public void Given_keep_intermediates_When_detrended_Then_the_frame_before_flat_division_comes_too()
+        {
+            var raw = Images.Frame(Images.Constant(2, 2, 500), "SCIENCE", 10);
+            var input = new RecipeInput
+            {
+                Frames = [raw],
+                Calibrations = new Dictionary<string, RecipeFrame> { ["MASTER_BIAS"] = Images.Frame(Images.Constant(2, 2, 100), "MASTER_BIAS"), ["MASTER_FLAT"] = Images.Frame(Images.Constant(2, 2, 2), "MASTER_FLAT") },
+                KeepIntermediates = true,
+            };
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(input, new ReduceImageParameters(), default));
+            Assert.All(ok.Products.Single(p => p.Category == "DEBIASED_IMAGE").Image.Data, v => Assert.Equal(400f, v));
+            Assert.All(ok.Products.Single(p => p.Category == "REDUCED_IMAGE").Image.Data, v => Assert.Equal(200f, v));
+        }
+
+        [Fact]
+        public void Given_no_master_flat_When_flat_division_is_on_Then_calibration_not_found_and_when_off_Then_the_frame_is_reduced()
+        {
+            var raw = Images.Frame(Images.Constant(2, 2, 500), "SCIENCE", 10);
+            var bias = Images.Frame(Images.Constant(2, 2, 100), "MASTER_BIAS");
+            Assert.Equal("MASTER_FLAT", Assert.IsType<CalibrationNotFound>(Recipe.Run(Images.Input([raw], null, bias), new ReduceImageParameters(), default)).Category);
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input([raw], null, bias), new ReduceImageParameters { DivideFlat = false }, default));
+            Assert.All(ok.Products[0].Image.Data, v => Assert.Equal(400f, v));
+            Assert.Contains("reduce_image: no MASTER_DARK: dark current not subtracted", ok.Products[0].History);
+        }
+    }
+
+    public class Validate
+    {
+        [Fact]
+        public void Given_every_step_off_When_validated_Then_the_recipe_would_do_nothing_and_says_so()
+            => Assert.Single(new ReduceImageParameters { SubtractBias = false, SubtractDark = false, DivideFlat = false }.Validate());
+    }
+}
