@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, on a fresh machine: build Parallax, simulate a small night with known truth,
-# organise it into a calibration cascade, combine its biases into a master bias, and inspect,
+# organise it into a calibration cascade, reduce the whole cascade, combine its biases with
+# outlier rejection, and inspect,
 # verify and convert FITS files. Everything goes to out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,11 @@ parallax simulate --instrument sim-imager --preset small -o "$out/night" --seed 
 
 echo; echo "== parallax organise $out/night/raw --sof-dir $out/sof"
 parallax organise "$out/night/raw" --sof-dir "$out/sof"
+
+echo; echo "== parallax reduce $out/night/raw -o $out/reduced   (the whole cascade: masters, then science)"
+parallax reduce "$out/night/raw" -o "$out/reduced"
+echo "(running it again does no work:)"
+parallax reduce "$out/night/raw" -o "$out/reduced" | tail -1
 
 echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip -o $out/master_bias.fits"
 biases=$(awk '$2 == "BIAS" { print $1 }' "$out"/sof/master_bias*.sof)
