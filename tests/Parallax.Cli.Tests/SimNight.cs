@@ -49,7 +49,7 @@ public sealed class SimNight : IDisposable
         var header = new Header();
         foreach (var (k, v) in new (string, object?)[]
         {
-            ("INSTRUME", "PARALLAX-SIM"), ("IMAGETYP", imagetyp), ("EXPTIME", exptime), ("DATE-OBS", dateObs), ("FILTER", "V"),
+            ("INSTRUME", "PARALLAX-SIM-IMAGER"), ("IMAGETYP", imagetyp), ("EXPTIME", exptime), ("DATE-OBS", dateObs), ("FILTER", "V"),
             ("OBJECT", imagetyp == "OBJECT" ? "M 67" : ""), ("XBINNING", 1L), ("YBINNING", 1L),
             ("DATASECA", $"[1:{data},1:{h}]"), ("BIASSECA", $"[{data + 1}:{half},1:{h}]"),
             ("DATASECB", $"[{w - data + 1}:{w},1:{h}]"), ("BIASSECB", $"[{half + 1}:{w - data},1:{h}]"),
