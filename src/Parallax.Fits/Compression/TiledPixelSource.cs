@@ -1,0 +1,320 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
+using Parallax.Fits.Images;
+using Parallax.Fits.Tables;
+
+namespace Parallax.Fits.Compression;
+
+/// <summary>
+/// The pixels of a tile-compressed image. A request is a box (a section, a band of rows, the
+/// whole image); only the tiles that box touches are read from the heap and decoded, several
+/// at once when there are enough of them, each straight into the result when its pixels lie
+/// there contiguously (row tiles of a full-width read) and through a tile buffer otherwise.
+/// </summary>
+internal sealed class TiledPixelSource : PixelSource
+{
+    /// <summary>Below this many pixels a read decodes its tiles on the calling thread.</summary>
+    private const long ParallelPixels = 1 << 16;
+
+    private readonly BinaryTableHdu _table;
+    private readonly CompressedImageLayout _layout;
+    private readonly FitsReadOptions _options;
+    private readonly Lazy<TileIndex> _index;
+
+    public TiledPixelSource(BinaryTableHdu table, CompressedImageLayout layout, FitsReadOptions options)
+    {
+        _table = table;
+        _layout = layout;
+        _options = options;
+        _index = new Lazy<TileIndex>(() => TileIndex.Read(table, layout), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private TileGrid Grid => _layout.Grid ?? throw FitsFormatException.At(_table.Location, "the compressed image has no pixels (a ZNAXISn is 0)");
+
+    public override void EnsureReadable()
+    {
+        var grid = Grid;
+        long pixels = 1;
+        foreach (var a in grid.Axes) pixels *= a;
+        var bytes = pixels * Math.Abs(_layout.ZBitpix) / 8;
+        if (bytes > _options.MaxDecompressedBytes)
+            throw FitsFormatException.At(_table.Location, $"the compressed image expands to {bytes:N0} bytes, past the {_options.MaxDecompressedBytes:N0}-byte limit (FitsReadOptions.MaxDecompressedBytes); read it by sections");
+        if (_table.IsTruncated)
+            throw FitsFormatException.At(_table.Location, $"data unit is truncated: it needs {_table.DataSize:N0} bytes from offset {_table.DataOffset:N0} but the file is {_table.Source!.Length:N0} bytes long");
+        _ = _index.Value;
+    }
+
+    public override void ReadFloat32(long firstPixel, Span<float> destination) => ReadLinear(firstPixel, destination, physical: true);
+
+    public override void ReadFloat64(long firstPixel, Span<double> destination) => ReadLinear(firstPixel, destination, physical: true);
+
+    public override void ReadSection(int x0, int y0, int width, int height, int plane, Span<float> destination)
+    {
+        var rank = Grid.Rank;
+        var origin = new int[rank];
+        var size = new int[rank];
+        PlaneCorner(plane, origin, size);
+        origin[0] = x0;
+        size[0] = width;
+        if (rank > 1)
+        {
+            origin[1] = y0;
+            size[1] = height;
+        }
+        ReadBox(origin, size, destination, physical: true);
+    }
+
+    public override Array ReadRaw(int count)
+    {
+        var grid = Grid;
+        var origin = new int[grid.Rank];
+        var size = grid.Axes.ToArray();
+        switch (_layout.ZBitpix)
+        {
+            case 8: { var r = GC.AllocateUninitializedArray<byte>(count); ReadBox<byte>(origin, size, r, false); return r; }
+            case 16: { var r = GC.AllocateUninitializedArray<short>(count); ReadBox<short>(origin, size, r, false); return r; }
+            case 32: { var r = GC.AllocateUninitializedArray<int>(count); ReadBox<int>(origin, size, r, false); return r; }
+            case -32: { var r = GC.AllocateUninitializedArray<float>(count); ReadBox<float>(origin, size, r, false); return r; }
+            default: { var r = GC.AllocateUninitializedArray<double>(count); ReadBox<double>(origin, size, r, false); return r; }
+        }
+    }
+
+    /// <summary>
+    /// Splits a run of consecutive pixels into boxes: a partial first row, whole rows of one plane,
+    /// whole planes, a partial last row. Reading the whole image is one box.
+    /// </summary>
+    private void ReadLinear<T>(long firstPixel, Span<T> destination, bool physical) where T : unmanaged
+    {
+        var grid = Grid;
+        var rank = grid.Rank;
+        long width = grid.Axes[0], height = rank > 1 ? grid.Axes[1] : 1, planeSize = width * height;
+        var done = 0;
+        var origin = new int[rank];
+        var size = new int[rank];
+        while (done < destination.Length)
+        {
+            var p = firstPixel + done;
+            var remaining = destination.Length - done;
+            var x = (int)(p % width);
+            var y = (int)(p / width % height);
+            var plane = p / planeSize;
+            int count;
+            if (x != 0 || remaining < width)
+            {
+                count = (int)Math.Min(width - x, remaining);
+                SetRows(plane, x, y, count, 1, origin, size);
+            }
+            else if (y != 0 || remaining < planeSize || rank <= 2)
+            {
+                var rows = (int)Math.Min(height - y, remaining / width);
+                count = (int)(rows * width);
+                SetRows(plane, 0, y, (int)width, rows, origin, size);
+            }
+            else if (rank == 3 || (done == 0 && firstPixel == 0 && remaining == PixelCount(grid)))
+            {
+                // Whole planes of a cube (or the whole of a higher-dimensional image) form one box.
+                var planes = remaining / planeSize;
+                count = (int)(planes * planeSize);
+                if (rank == 3) { SetRows(plane, 0, 0, (int)width, (int)height, origin, size); size[2] = (int)planes; }
+                else { Array.Clear(origin); grid.Axes.ToArray().CopyTo(size, 0); }
+            }
+            else
+            {
+                count = (int)planeSize;
+                SetRows(plane, 0, 0, (int)width, (int)height, origin, size);
+            }
+            ReadBox(origin, size, destination.Slice(done, count), physical);
+            done += count;
+        }
+    }
+
+    private static long PixelCount(TileGrid grid)
+    {
+        long n = 1;
+        foreach (var a in grid.Axes) n *= a;
+        return n;
+    }
+
+    private void SetRows(long plane, int x, int y, int width, int rows, int[] origin, int[] size)
+    {
+        PlaneCorner(plane, origin, size);
+        origin[0] = x;
+        size[0] = width;
+        if (origin.Length > 1)
+        {
+            origin[1] = y;
+            size[1] = rows;
+        }
+    }
+
+    /// <summary>Sets axes 3 and up of a box to the coordinates of one plane (planes numbered with NAXIS3 fastest).</summary>
+    private void PlaneCorner(long plane, int[] origin, int[] size)
+    {
+        var axes = Grid.Axes;
+        for (var a = 2; a < axes.Count; a++)
+        {
+            origin[a] = (int)(plane % axes[a]);
+            plane /= axes[a];
+            size[a] = 1;
+        }
+    }
+
+    /// <summary>Decodes the tiles a box touches into <paramref name="destination"/>, laid out over the box, first axis fastest.</summary>
+    private unsafe void ReadBox<T>(int[] origin, int[] size, Span<T> destination, bool physical) where T : unmanaged
+    {
+        var grid = Grid;
+        var index = _index.Value;
+        var range = grid.TilesIn(origin, size);
+        var length = destination.Length;
+        fixed (T* p = destination)
+        {
+            var pointer = (nint)p;
+            void Work(long k)
+            {
+                var tile = range.TileAt(k);
+                var rank = grid.Rank;
+                Span<int> tileOrigin = rank <= 16 ? stackalloc int[16] : new int[rank];
+                Span<int> tileSize = rank <= 16 ? stackalloc int[16] : new int[rank];
+                tileOrigin = tileOrigin[..rank];
+                tileSize = tileSize[..rank];
+                var pixels = grid.GetTile(tile, tileOrigin, tileSize);
+                var target = new Span<T>((T*)pointer, length);
+                if (TileGrid.IsContiguousWithin(tileOrigin, tileSize, origin, size, out var offset))
+                {
+                    DecodeTile(index, tile, target.Slice((int)offset, pixels), physical);
+                    return;
+                }
+                var buffer = ArrayPool<T>.Shared.Rent(pixels);
+                try
+                {
+                    var decoded = buffer.AsSpan(0, pixels);
+                    DecodeTile(index, tile, decoded, physical);
+                    TileGrid.CopyIntersection<T>(decoded, tileOrigin, tileSize, target, origin, size);
+                }
+                finally
+                {
+                    ArrayPool<T>.Shared.Return(buffer);
+                }
+            }
+            if (range.Count < 2 || length < ParallelPixels)
+            {
+                for (long k = 0; k < range.Count; k++) Work(k);
+                return;
+            }
+            try
+            {
+                Parallel.For(0L, range.Count, Work);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+    }
+
+    /// <summary>Decodes one tile: physical float32/float64 values, or (physical false) the stored values of ZBITPIX's type.</summary>
+    private void DecodeTile<T>(TileIndex index, long tile, Span<T> destination, bool physical) where T : unmanaged
+    {
+        using var data = TileData.Fetch(_table, _layout, index, tile);
+        try
+        {
+            if (_layout.IsFloat) DecodeFloatTile(index, tile, data, destination, physical);
+            else DecodeIntegerTile(index, tile, data, destination, physical);
+        }
+        catch (FitsFormatException e) when (e.FileName is null && e.HduIndex is null)
+        {
+            // Codecs know nothing of files: say where the bad tile is.
+            throw FitsFormatException.At(_table.Location, $"tile {tile + 1} ({data.ColumnName}): {e.Reason}", inner: e);
+        }
+    }
+
+    private void DecodeIntegerTile<T>(TileIndex index, long tile, TileData data, Span<T> destination, bool physical) where T : unmanaged
+    {
+        var blank = index.BlankOf(tile) ?? _layout.BlankKeyword;
+        var rented = typeof(T) == typeof(int) ? null : ArrayPool<int>.Shared.Rent(Math.Max(1, destination.Length));
+        try
+        {
+            var values = rented is null ? MemoryMarshal.Cast<T, int>(destination) : rented.AsSpan(0, destination.Length);
+            if (data.IsEmpty) values.Fill(blank ?? 0);   // a tile with no data holds only undefined pixels (CFITSIO)
+            else
+            {
+                TileIntegerDecoder.Decode(data.Algorithm, data.Bytes, values, _layout.Parameters, data.StoredBitpix);
+                if (_layout.PlioUnsignedOffset)
+                    for (var i = 0; i < values.Length; i++) values[i] -= 32768;
+            }
+            if (typeof(T) == typeof(float))
+            {
+                if (physical) IntegerPixels.ToFloat32(values, _layout.Scaling, blank, MemoryMarshal.Cast<T, float>(destination));
+                else for (var i = 0; i < values.Length; i++) MemoryMarshal.Cast<T, float>(destination)[i] = values[i];
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                if (physical) IntegerPixels.ToFloat64(values, _layout.Scaling, blank, MemoryMarshal.Cast<T, double>(destination));
+                else for (var i = 0; i < values.Length; i++) MemoryMarshal.Cast<T, double>(destination)[i] = values[i];
+            }
+            else if (typeof(T) == typeof(short))
+            {
+                var d = MemoryMarshal.Cast<T, short>(destination);
+                for (var i = 0; i < values.Length; i++) d[i] = (short)values[i];
+            }
+            else if (typeof(T) == typeof(byte))
+            {
+                var d = MemoryMarshal.Cast<T, byte>(destination);
+                for (var i = 0; i < values.Length; i++) d[i] = (byte)values[i];
+            }
+            // int: decoded in place
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private void DecodeFloatTile<T>(TileIndex index, long tile, TileData data, Span<T> destination, bool physical) where T : unmanaged
+    {
+        if (data.IsEmpty)
+        {
+            if (typeof(T) == typeof(float)) MemoryMarshal.Cast<T, float>(destination).Fill(float.NaN);
+            else MemoryMarshal.Cast<T, double>(destination).Fill(double.NaN);
+            return;
+        }
+        var quantization = new TileQuantization(
+            index.ScaleOf(tile) ?? _layout.ScaleKeyword,
+            index.ZeroOf(tile) ?? _layout.ZeroKeyword,
+            data.Lossless ? QuantizationMethod.None : _layout.Method,
+            index.BlankOf(tile) ?? _layout.BlankKeyword,
+            tile + 1,
+            _layout.DitherSeed);
+        if (typeof(T) == typeof(float))
+        {
+            var d = MemoryMarshal.Cast<T, float>(destination);
+            TileFloatDecoder.Decode(data.Algorithm, data.Bytes, d, _layout.Parameters, quantization);
+            if (physical) IntegerPixels.Scale(d, _layout.Scaling);
+        }
+        else if (_layout.ZBitpix == -32)
+        {
+            // The image's values are float32 (what funpack writes); widen them rather than keep the
+            // extra digits a double dequantisation would invent.
+            var d = MemoryMarshal.Cast<T, double>(destination);
+            var single = ArrayPool<float>.Shared.Rent(Math.Max(1, d.Length));
+            try
+            {
+                var s = single.AsSpan(0, d.Length);
+                TileFloatDecoder.Decode(data.Algorithm, data.Bytes, s, _layout.Parameters, quantization);
+                for (var i = 0; i < s.Length; i++) d[i] = s[i];
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(single);
+            }
+            if (physical) IntegerPixels.Scale(d, _layout.Scaling);
+        }
+        else
+        {
+            var d = MemoryMarshal.Cast<T, double>(destination);
+            TileFloatDecoder.Decode(data.Algorithm, data.Bytes, d, _layout.Parameters, quantization);
+            if (physical) IntegerPixels.Scale(d, _layout.Scaling);
+        }
+    }
+}
