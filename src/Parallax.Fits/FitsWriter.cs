@@ -13,7 +13,7 @@ namespace Parallax.Fits;
 /// BZERO, BLANK, CHECKSUM, DATASUM) are written by the writer; the caller's header supplies every
 /// other card, in its order.
 /// </summary>
-public sealed class FitsWriter : IDisposable
+public sealed partial class FitsWriter : IDisposable
 {
     private static readonly HashSet<string> StructuralKeywords =
         ["SIMPLE", "XTENSION", "BITPIX", "NAXIS", "EXTEND", "PCOUNT", "GCOUNT", "BSCALE", "BZERO", "BLANK", "CHECKSUM", "DATASUM", "GROUPS"];
