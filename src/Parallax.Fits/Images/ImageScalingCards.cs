@@ -17,5 +17,5 @@ internal static class ImageScalingCards
     }
 
     /// <summary>A whole number is written as an integer (BZERO = 32768, not 32768.0), as CFITSIO and astropy do.</summary>
-    private static object Number(double value) => value == Math.Round(value) && Math.Abs(value) < 9007199254740992.0 ? (long)value : value;
+    private static object Number(double value) => value == Math.Round(value) && Math.Abs(value) < 9007199254740992.0 ? (long)value : (object)value;
 }
