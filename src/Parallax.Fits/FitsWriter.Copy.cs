@@ -67,7 +67,9 @@ public sealed partial class FitsWriter
         var structure = stored.Clone();
         structure.Remove("CHECKSUM");
         structure.Remove("DATASUM");
-        WriteHdu(structure, null, hdu.DataSize, sink => CopyDataUnit(hdu, hdu.DataSize, sink));
+        // An ASCII table's data unit is padded with blanks, every other with zeros.
+        var padding = stored.GetString("XTENSION", null)?.Trim() == "TABLE" ? (byte)' ' : (byte)0;
+        WriteHdu(structure, null, hdu.DataSize, sink => CopyDataUnit(hdu, hdu.DataSize, sink), padding: padding);
     }
 
     private static void CopyDataUnit(Hdu hdu, long size, DataSink sink)
