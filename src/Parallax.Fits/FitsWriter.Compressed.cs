@@ -30,7 +30,7 @@ public sealed partial class FitsWriter
         long? blank = encoding is not (ImageEncoding.Float32 or ImageEncoding.Float64) && ContainsNaN(pixels) ? PixelEncoder.BlankValue(encoding) : null;
         var scaling = new PixelScaling(bitpix, 1.0, PixelEncoder.BZero(encoding), blank);
         var width = Math.Abs(bitpix) / 8;
-        var bytes = new byte[CheckedBytes(pixels.Length, width)];
+        var bytes = GC.AllocateUninitializedArray<byte>((int)CheckedBytes(pixels.Length, width));
         const int chunk = 1 << 18;
         for (var i = 0; i < pixels.Length; i += chunk)
         {
@@ -54,7 +54,7 @@ public sealed partial class FitsWriter
         compression ??= TileCompressionOptions.Default;
         CompressedImageWriter.Choose(bitpix, compression);
         var width = Math.Abs(bitpix) / 8;
-        var bytes = new byte[CheckedBytes(pixels.Length, width)];
+        var bytes = GC.AllocateUninitializedArray<byte>((int)CheckedBytes(pixels.Length, width));
         PixelEncoder.EncodeNative(pixels, bytes);
         // Unsigned conventions: stored = value − BZERO, i.e. the sign bit (first big-endian byte) flipped.
         if (bzero != 0) for (var k = 0; k < bytes.Length; k += width) bytes[k] ^= 0x80;

@@ -94,7 +94,7 @@ public sealed partial class FitsWriter
     private static byte[] StoredBigEndian(ImageHdu image)
     {
         if (image.Compression is not null) return ToBigEndian(image.ReadRaw());
-        var bytes = new byte[CheckedBytes(image.PixelCount, Math.Abs(image.Bitpix) / 8)];
+        var bytes = GC.AllocateUninitializedArray<byte>((int)CheckedBytes(image.PixelCount, Math.Abs(image.Bitpix) / 8));
         image.ReadDataBytes(0, bytes);
         return bytes;
     }

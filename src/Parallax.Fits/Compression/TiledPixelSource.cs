@@ -17,6 +17,9 @@ internal sealed class TiledPixelSource : PixelSource
     /// <summary>Below this many pixels a read decodes its tiles on the calling thread.</summary>
     private const long ParallelPixels = 1 << 16;
 
+    /// <summary>Most tiles decoded from one heap read.</summary>
+    private const long MaxBatchTiles = 256;
+
     private readonly BinaryTableHdu _table;
     private readonly CompressedImageLayout _layout;
     private readonly FitsReadOptions _options;
@@ -160,51 +163,40 @@ internal sealed class TiledPixelSource : PixelSource
         }
     }
 
-    /// <summary>Decodes the tiles a box touches into <paramref name="destination"/>, laid out over the box, first axis fastest.</summary>
+    /// <summary>
+    /// Decodes the tiles a box touches into <paramref name="destination"/>, laid out over the box, first axis fastest.
+    /// Tiles go in batches: each batch reads its tiles' heap span at once (<see cref="HeapWindow"/>), and batches run in
+    /// parallel when the box is large.
+    /// </summary>
     private unsafe void ReadBox<T>(int[] origin, int[] size, Span<T> destination, bool physical) where T : unmanaged
     {
         var grid = Grid;
         var index = _index.Value;
         var range = grid.TilesIn(origin, size);
         var length = destination.Length;
+        var parallel = range.Count >= 2 && length >= ParallelPixels;
+        // Enough batches to keep every core busy, few enough that each is one read of many tiles.
+        var batchTiles = parallel ? Math.Clamp(range.Count / (4L * Environment.ProcessorCount), 1, MaxBatchTiles) : MaxBatchTiles;
+        var batches = (range.Count + batchTiles - 1) / batchTiles;
         fixed (T* p = destination)
         {
             var pointer = (nint)p;
-            void Work(long k)
+            void Batch(long b)
             {
-                var tile = range.TileAt(k);
-                var rank = grid.Rank;
-                Span<int> tileOrigin = rank <= 16 ? stackalloc int[16] : new int[rank];
-                Span<int> tileSize = rank <= 16 ? stackalloc int[16] : new int[rank];
-                tileOrigin = tileOrigin[..rank];
-                tileSize = tileSize[..rank];
-                var pixels = grid.GetTile(tile, tileOrigin, tileSize);
+                var first = b * batchTiles;
+                var count = Math.Min(batchTiles, range.Count - first);
+                using var window = count > 1 ? HeapWindow.For(_table, _layout, index, range, first, count) : null;
                 var target = new Span<T>((T*)pointer, length);
-                if (TileGrid.IsContiguousWithin(tileOrigin, tileSize, origin, size, out var offset))
-                {
-                    DecodeTile(index, tile, target.Slice((int)offset, pixels), physical);
-                    return;
-                }
-                var buffer = ArrayPool<T>.Shared.Rent(pixels);
-                try
-                {
-                    var decoded = buffer.AsSpan(0, pixels);
-                    DecodeTile(index, tile, decoded, physical);
-                    TileGrid.CopyIntersection<T>(decoded, tileOrigin, tileSize, target, origin, size);
-                }
-                finally
-                {
-                    ArrayPool<T>.Shared.Return(buffer);
-                }
+                for (var k = first; k < first + count; k++) DecodeInto(index, range.TileAt(k), window, target, origin, size, physical);
             }
-            if (range.Count < 2 || length < ParallelPixels)
+            if (!parallel)
             {
-                for (long k = 0; k < range.Count; k++) Work(k);
+                for (long b = 0; b < batches; b++) Batch(b);
                 return;
             }
             try
             {
-                Parallel.For(0L, range.Count, Work);
+                Parallel.For(0L, batches, Batch);
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
@@ -213,10 +205,37 @@ internal sealed class TiledPixelSource : PixelSource
         }
     }
 
-    /// <summary>Decodes one tile: physical float32/float64 values, or (physical false) the stored values of ZBITPIX's type.</summary>
-    private void DecodeTile<T>(TileIndex index, long tile, Span<T> destination, bool physical) where T : unmanaged
+    /// <summary>Decodes one tile into its part of the box: straight into place when its pixels lie there contiguously, else through a tile buffer.</summary>
+    private void DecodeInto<T>(TileIndex index, long tile, HeapWindow? window, Span<T> target, int[] origin, int[] size, bool physical) where T : unmanaged
     {
-        using var data = TileData.Fetch(_table, _layout, index, tile);
+        var rank = Grid.Rank;
+        Span<int> tileOrigin = rank <= 16 ? stackalloc int[16] : new int[rank];
+        Span<int> tileSize = rank <= 16 ? stackalloc int[16] : new int[rank];
+        tileOrigin = tileOrigin[..rank];
+        tileSize = tileSize[..rank];
+        var pixels = Grid.GetTile(tile, tileOrigin, tileSize);
+        if (TileGrid.IsContiguousWithin(tileOrigin, tileSize, origin, size, out var offset))
+        {
+            DecodeTile(index, tile, window, target.Slice((int)offset, pixels), physical);
+            return;
+        }
+        var buffer = ArrayPool<T>.Shared.Rent(pixels);
+        try
+        {
+            var decoded = buffer.AsSpan(0, pixels);
+            DecodeTile(index, tile, window, decoded, physical);
+            TileGrid.CopyIntersection<T>(decoded, tileOrigin, tileSize, target, origin, size);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Decodes one tile: physical float32/float64 values, or (physical false) the stored values of ZBITPIX's type.</summary>
+    private void DecodeTile<T>(TileIndex index, long tile, HeapWindow? window, Span<T> destination, bool physical) where T : unmanaged
+    {
+        using var data = TileData.Fetch(_table, _layout, index, tile, window);
         try
         {
             if (_layout.IsFloat) DecodeFloatTile(index, tile, data, destination, physical);
