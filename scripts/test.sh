@@ -19,6 +19,9 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# The calibration-database suite also runs against PostgreSQL: start a throw-away server on loopback.
+export PARALLAX_TEST_POSTGRES="${PARALLAX_TEST_POSTGRES:-$(bash scripts/start-postgres.sh | tail -n 1 || true)}"
+
 dotnet restore Parallax.slnx --nologo -v quiet
 log=$(mktemp)
 set +e
