@@ -251,6 +251,20 @@ internal sealed class TiledPixelSource : PixelSource
     private void DecodeIntegerTile<T>(TileIndex index, long tile, TileData data, Span<T> destination, bool physical) where T : unmanaged
     {
         var blank = index.BlankOf(tile) ?? _layout.BlankKeyword;
+        if (!data.IsEmpty && data.Algorithm == CompressionAlgorithm.Rice1 && !physical)
+        {
+            // Stored 16- and 8-bit values straight from the Rice stream, without a 32-bit detour.
+            if (typeof(T) == typeof(short) && _layout.Parameters.BytePix == 2)
+            {
+                RiceCodec.Decode(data.Bytes, MemoryMarshal.Cast<T, short>(destination), _layout.Parameters.BlockSize);
+                return;
+            }
+            if (typeof(T) == typeof(byte) && _layout.Parameters.BytePix == 1)
+            {
+                RiceCodec.Decode(data.Bytes, MemoryMarshal.Cast<T, byte>(destination), _layout.Parameters.BlockSize);
+                return;
+            }
+        }
         var rented = typeof(T) == typeof(int) ? null : ArrayPool<int>.Shared.Rent(Math.Max(1, destination.Length));
         try
         {
