@@ -11,6 +11,8 @@ namespace Parallax.Fits.Hdus;
 /// table with ZIMAGE = T, .fz files), which reads exactly like the others: <see cref="Header"/> is
 /// the image's header restored from the table's, <see cref="Bitpix"/> is ZBITPIX, and only the
 /// tiles a read touches are decompressed (<see cref="Compression"/> says how it is stored).
+/// (<see cref="Hdu.DataOffset"/>, <see cref="Hdu.DataSize"/> and <see cref="Hdu.ReadDataBytes"/> describe the
+/// data unit as stored: for a compressed image, the table's rows and heap.)
 /// Pixels are returned as physical values (BSCALE/BZERO applied, BLANK as NaN) in FITS order:
 /// NAXIS1 varies fastest, so pixel (x, y, plane) is at index x + y·NAXIS1 + plane·NAXIS1·NAXIS2,
 /// with x and y zero-based. Reads are positional and thread-safe: row bands can be read from

@@ -52,6 +52,8 @@ internal static class CompressedImageSuite
         const int cw = 20, ch = 15, cd = 4;
         var cube = new short[cw * ch * cd];
         for (var i = 0; i < cube.Length; i++) cube[i] = (short)(i % 301 - 150 + rng.Next(-3, 4));
+        var hyper = new short[10 * 8 * 3 * 2];
+        for (var i = 0; i < hyper.Length; i++) hyper[i] = (short)(i * 37 % 2001 - 1000);
         var line = new ushort[257];
         for (var i = 0; i < line.Length; i++) line[i] = (ushort)(i * 255);
         var blanked = new float[w * h];
@@ -71,6 +73,7 @@ internal static class CompressedImageSuite
             new("F64", (f, hd) => f.WriteNativeImage<double>(f64, axes, hd), (f, hd) => f.WriteCompressedNativeImage<double>(f64, axes, hd), "GZIP_2", rows),
             new("TILED", (f, hd) => f.WriteNativeImage<ushort>(u16, axes, hd), (f, hd) => f.WriteCompressedNativeImage<ushort>(u16, axes, hd, Tiles(16, 12)), "RICE_1", [16, 12]),
             new("CUBE", (f, hd) => f.WriteNativeImage<short>(cube, [cw, ch, cd], hd), (f, hd) => f.WriteCompressedNativeImage<short>(cube, [cw, ch, cd], hd, Tiles(8, 8, 3)), "RICE_1", [8, 8, 3]),
+            new("HYPER", (f, hd) => f.WriteNativeImage<short>(hyper, [10, 8, 3, 2], hd), (f, hd) => f.WriteCompressedNativeImage<short>(hyper, [10, 8, 3, 2], hd, Tiles(4, 3, 2, 1)), "RICE_1", [4, 3, 2, 1]),
             new("LINE", (f, hd) => f.WriteNativeImage<ushort>(line, [line.Length], hd), (f, hd) => f.WriteCompressedNativeImage<ushort>(line, [line.Length], hd, Tiles(100)), "RICE_1", [100]),
             new("GZIP1", (f, hd) => f.WriteNativeImage<int>(i32, axes, hd), (f, hd) => f.WriteCompressedNativeImage<int>(i32, axes, hd, gzip1), "GZIP_1", rows),
             new("GZIP2I", (f, hd) => f.WriteNativeImage<short>(i16, axes, hd), (f, hd) => f.WriteCompressedNativeImage<short>(i16, axes, hd, gzip2), "GZIP_2", rows),

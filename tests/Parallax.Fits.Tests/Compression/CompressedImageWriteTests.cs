@@ -43,7 +43,13 @@ public class CompressedImageWriteTests
                 Assert.Equal(p.Axes, c.Axes);
                 Assert.Equal(p.Scaling, c.Scaling);
                 Assert.Equal(Bits(p.ReadRaw()), Bits(c.ReadRaw()));
-                PixelAssert.SameFloats(p.ReadFloat32(), c.ReadFloat32(), what);
+                var all = p.ReadFloat32();
+                PixelAssert.SameFloats(all, c.ReadFloat32(), what);
+                // a run that starts mid-row and crosses rows (and planes, for the cubes)
+                var start = all.Length / 3 + 1;
+                var run = new float[Math.Min(all.Length - start, p.Width * Math.Max(1, p.Height) + 5)];
+                c.ReadFloat32(start, run);
+                PixelAssert.SameFloats(all.AsSpan(start, run.Length), run, what + " linear run");
                 Assert.Equal("O'Brien", c.Header.GetString("OBSERVER"));
                 Assert.Contains(c.Header, card => card.Keyword == "HISTORY" && card.Comment == "written by the compression suite");
                 Assert.Equal("IMAGE", c.Header.GetString("XTENSION"));
@@ -135,6 +141,10 @@ warnings.simplefilter('error', AstropyWarning)
 out = []
 with fits.open(sys.argv[1], checksum=True) as c, fits.open(sys.argv[2]) as p:
     for a, b in zip(c[1:], p[1:]):
+        if a._header['ZNAXIS'] > 3:
+            # astropy 5.2 decompresses at most 3-D images ("only 1D, 2D, or 3D images are currently supported")
+            out.append({'type': type(a).__name__, 'name': a.name, 'identical': None, 'observer': a.header['OBSERVER'], 'zcmptype': a._header['ZCMPTYPE']})
+            continue
         # same type and every bit the same (NaN payloads, -0.0), whatever the byte order astropy hands back
         x, y = a.data, b.data
         if 'BLANK' in b.header:
@@ -160,6 +170,11 @@ print('JSON ' + json.dumps(out))
                 Assert.Equal(@case.Name, hdu.GetProperty("name").GetString());
                 Assert.Equal(@case.ExpectedAlgorithm, hdu.GetProperty("zcmptype").GetString());
                 Assert.Equal("O'Brien", hdu.GetProperty("observer").GetString());
+                if (@case.Name == "HYPER")
+                {
+                    Assert.Equal(JsonValueKind.Null, hdu.GetProperty("identical").ValueKind);   // 4-D: beyond astropy 5.2; funpack checks it
+                    continue;
+                }
                 Assert.True(hdu.GetProperty("identical").GetBoolean(), $"{@case.Name}: astropy decompresses {hdu.GetProperty("dtype")}, plain is {hdu.GetProperty("plain_dtype")}, or values differ");
             }
         }
