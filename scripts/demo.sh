@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# The main job, on a fresh machine: build Parallax, then inspect, verify and convert the bundled
-# sample frame. Outputs go to out/demo/.
+# The main job, on a fresh machine: build Parallax, simulate a small night with known truth,
+# organise it into a calibration cascade, combine its biases into a master bias, and inspect,
+# verify and convert FITS files. Everything goes to out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Parallax.Cli -c Release --nologo -v quiet >/dev/null
 parallax() { dotnet src/Parallax.Cli/bin/Release/net10.0/parallax.dll "$@"; }
-mkdir -p out/demo
-echo "== parallax info --verify samples/sample_frame.fits"
-parallax info --verify samples/sample_frame.fits
-echo "== parallax info samples/sample_frame.fits --keyword OBJECT,IMAGETYP,EXPTIME,FILTER,GAIN,'ESO DPR CATG'"
+out=out/demo
+rm -rf "$out"; mkdir -p "$out"
+
+echo "== parallax simulate --instrument sim-imager --preset small -o $out/night --seed 1"
+parallax simulate --instrument sim-imager --preset small -o "$out/night" --seed 1
+
+echo; echo "== parallax organise $out/night/raw --sof-dir $out/sof"
+parallax organise "$out/night/raw" --sof-dir "$out/sof"
+
+echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip -o $out/master_bias.fits"
+biases=$(awk '$2 == "BIAS" { print $1 }' "$out"/sof/master_bias*.sof)
+parallax combine $biases --method mean --reject sigclip -o "$out/master_bias.fits"
+parallax info --verify "$out/master_bias.fits"
+
+echo; echo "== parallax info samples/sample_frame.fits --keyword OBJECT,IMAGETYP,EXPTIME,FILTER,GAIN,'ESO DPR CATG'"
 parallax info samples/sample_frame.fits --keyword "OBJECT,IMAGETYP,EXPTIME,FILTER,GAIN,ESO DPR CATG"
-echo "== parallax convert samples/sample_frame.fits out/demo/sample_float32.fits --bitpix -32"
-parallax convert samples/sample_frame.fits out/demo/sample_float32.fits --bitpix -32
-parallax info --verify out/demo/sample_float32.fits
-echo "Products are in out/demo/."
+
+echo; echo "== parallax convert samples/sample_frame.fits $out/sample_float32.fits --bitpix -32"
+parallax convert samples/sample_frame.fits "$out/sample_float32.fits" --bitpix -32
+parallax info --verify "$out/sample_float32.fits"
+echo; echo "Products are in $out/."

@@ -18,7 +18,7 @@ for i in range(n):
     imagetyp, exptime = types[i % 4]
     night, k = divmod(i, 400)
     h = fits.Header()
-    h["INSTRUME"] = "PARALLAX-SIM"
+    h["INSTRUME"] = "PARALLAX-SIM-IMAGER"
     h["TELESCOP"] = "SIM-1M"
     h["IMAGETYP"] = imagetyp
     h["OBJECT"] = f"field {i % 7}" if imagetyp == "OBJECT" else ""

@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("Parallax: astronomical data reduction. Raw frames in; calibrated, combined, science-ready products out.");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(CombineCommand.Create());
         root.Subcommands.Add(OrganiseCommand.Create());
         root.Subcommands.Add(CaldbCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());

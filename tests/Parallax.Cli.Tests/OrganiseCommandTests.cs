@@ -10,7 +10,7 @@ public class OrganiseCommandTests
     private static void Sim(TempDir dir, string name, string imagetyp, double exptime, string dateObs, string filter = "V")
     {
         var h = new Header();
-        h.Set("INSTRUME", "PARALLAX-SIM");
+        h.Set("INSTRUME", "PARALLAX-SIM-IMAGER");
         h.Set("IMAGETYP", imagetyp);
         h.Set("EXPTIME", exptime);
         h.Set("DATE-OBS", dateObs);

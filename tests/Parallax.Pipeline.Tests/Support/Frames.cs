@@ -27,5 +27,5 @@ public static class Frames
 
     /// <summary>A frame of the simulator imager (instrument parallax-sim-imager).</summary>
     public static (string Key, object? Value)[] Sim(string imagetyp, double exptime, string dateObs, string filter = "V", string obj = "")
-        => [("INSTRUME", "PARALLAX-SIM"), ("IMAGETYP", imagetyp), ("EXPTIME", exptime), ("DATE-OBS", dateObs), ("FILTER", filter), ("OBJECT", obj), ("XBINNING", 1L), ("YBINNING", 1L)];
+        => [("INSTRUME", "PARALLAX-SIM-IMAGER"), ("IMAGETYP", imagetyp), ("EXPTIME", exptime), ("DATE-OBS", dateObs), ("FILTER", filter), ("OBJECT", obj), ("XBINNING", 1L), ("YBINNING", 1L)];
 }
