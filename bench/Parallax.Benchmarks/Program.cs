@@ -13,6 +13,11 @@ public static class Program
             Environment.ExitCode = ReadWriteTiming.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "compression")
+        {
+            Environment.ExitCode = CompressionTiming.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -21,14 +21,14 @@ internal sealed class DataSink(Stream stream)
         Written += bytes.Length;
     }
 
-    /// <summary>Pads the data unit with zeros to a whole 2880-byte block.</summary>
-    public void Pad()
+    /// <summary>Pads the data unit to a whole 2880-byte block: with zeros, or for an ASCII table with blanks (FITS 4.0 section 7.2.3).</summary>
+    public void Pad(byte fill = 0)
     {
         var pad = (int)((2880 - Written % 2880) % 2880);
         if (pad == 0) return;
-        Span<byte> zeros = stackalloc byte[pad];
-        zeros.Clear();
-        stream.Write(zeros);
-        _sum.Add(zeros);
+        Span<byte> padding = stackalloc byte[pad];
+        padding.Fill(fill);
+        stream.Write(padding);
+        _sum.Add(padding);
     }
 }

@@ -13,7 +13,7 @@ namespace Parallax.Fits;
 /// BZERO, BLANK, CHECKSUM, DATASUM) are written by the writer; the caller's header supplies every
 /// other card, in its order.
 /// </summary>
-public sealed class FitsWriter : IDisposable
+public sealed partial class FitsWriter : IDisposable
 {
     private static readonly HashSet<string> StructuralKeywords =
         ["SIMPLE", "XTENSION", "BITPIX", "NAXIS", "EXTEND", "PCOUNT", "GCOUNT", "BSCALE", "BZERO", "BLANK", "CHECKSUM", "DATASUM", "GROUPS"];
@@ -183,7 +183,7 @@ public sealed class FitsWriter : IDisposable
     /// <paramref name="writeData"/>, which must write exactly <paramref name="dataSize"/> bytes. Used by the
     /// table and compression writers.
     /// </summary>
-    internal void WriteHdu(Header structure, Header? user, long dataSize, Action<DataSink> writeData, Func<string, bool>? isReserved = null)
+    internal void WriteHdu(Header structure, Header? user, long dataSize, Action<DataSink> writeData, Func<string, bool>? isReserved = null, byte padding = 0)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         var header = Merge(structure, user, isReserved);
@@ -198,7 +198,7 @@ public sealed class FitsWriter : IDisposable
         var sink = new DataSink(_stream);
         writeData(sink);
         if (sink.Written != dataSize) throw new InvalidOperationException($"HDU {HduCount}: {sink.Written} data bytes written, {dataSize} declared");
-        sink.Pad();
+        sink.Pad(padding);
         if (Options.WriteChecksums)
         {
             var dataSum = sink.Sum;

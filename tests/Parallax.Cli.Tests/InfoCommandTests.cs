@@ -36,6 +36,25 @@ public class InfoCommandTests
         }
 
         [Fact]
+        public void Given_a_compressed_file_When_info_runs_Then_its_images_show_as_images_with_real_shape_and_algorithm()
+        {
+            using var dir = new TempDir();
+            var packed = dir.File("frame.fits.fz");
+            Assert.Equal(0, CliRunner.Run("convert", WriteFrame(dir, "frame.fits", "Light Frame", 30), packed, "--compress", "rice").ExitCode);
+
+            var (code, stdout, stderr) = CliRunner.Run("info", packed);
+            var (jsonCode, json, _) = CliRunner.Run("info", "--json", packed);
+
+            Assert.True(code == 0, stderr);
+            Assert.Matches(@"Image \(RICE_1\)\s+16\s+40 x 30", stdout);
+            Assert.Equal(0, jsonCode);
+            var hdu = JsonDocument.Parse(json).RootElement[0].GetProperty("hdus")[1];
+            Assert.Equal("CompressedImage", hdu.GetProperty("kind").GetString());
+            Assert.Equal("RICE_1", hdu.GetProperty("compression").GetString());
+            Assert.Equal(30, hdu.GetProperty("axes")[1].GetInt32());
+        }
+
+        [Fact]
         public void Given_json_When_info_runs_Then_the_output_parses_with_axes()
         {
             using var dir = new TempDir();

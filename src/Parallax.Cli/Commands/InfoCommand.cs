@@ -60,6 +60,8 @@ internal static class InfoCommand
                             index = h.Index,
                             name = h.Name,
                             kind = h.Kind.ToString(),
+                            compression = (h as ImageHdu)?.Compression?.AlgorithmName,
+                            tiles = (h as ImageHdu)?.Compression?.TileAxes,
                             bitpix = (h as ImageHdu)?.Bitpix,
                             axes = (h as ImageHdu)?.Axes,
                             columnCount = (h as TableHdu)?.ColumnCount,
@@ -130,7 +132,9 @@ internal static class InfoCommand
                 TableHdu t => ("8", $"{t.ColumnCount} cols x {t.RowCount} rows"),
                 _ => (h.Header.GetInt64("BITPIX", 8).ToString(), $"{h.Header.GetInt64("NAXIS1", 0)} bytes x {h.Header.GetInt64("NAXIS2", 0)} rows"),
             };
-            var row = new List<string> { h.Index.ToString(), Markup.Escape(h.Name ?? (h.Index == 0 ? "PRIMARY" : "")), h.Kind.ToString(), bitpix, dims };
+            // A tile-compressed image is listed as the image it is, with its algorithm: "Image (RICE_1)".
+            var kind = h is ImageHdu { Compression: { } c } ? $"Image ({c.AlgorithmName})" : h.Kind.ToString();
+            var row = new List<string> { h.Index.ToString(), Markup.Escape(h.Name ?? (h.Index == 0 ? "PRIMARY" : "")), Markup.Escape(kind), bitpix, dims };
             if (checks is not null) { row.Add(checks[h.Index].Checksum.ToString()); row.Add(checks[h.Index].Datasum.ToString()); }
             table.AddRow(row.ToArray());
         }

@@ -34,7 +34,8 @@ public static class ChecksumVerifier
         hdu.Source!.TryReadExactly(hdu.HeaderOffset, headerBytes);
         var total = OnesComplementSum.Combine(FitsChecksum.Sum(headerBytes), dataSum.Value);
 
-        var header = hdu.Header;
+        // The stored header: a compressed image's restored header carries ZHECKSUM/ZDATASUM as CHECKSUM/DATASUM.
+        var header = hdu.StoredHeader;
         var checksum = header.Contains("CHECKSUM") ? (total == 0xFFFF_FFFF ? ChecksumStatus.Valid : ChecksumStatus.Invalid) : ChecksumStatus.Absent;
         var datasum = ChecksumStatus.Absent;
         if (header.FindCard("DATASUM") is { } card)

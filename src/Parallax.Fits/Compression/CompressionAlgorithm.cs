@@ -1,7 +1,7 @@
 namespace Parallax.Fits.Compression;
 
 /// <summary>The tile compression algorithms of the FITS tiled image convention (ZCMPTYPE).</summary>
-internal enum CompressionAlgorithm
+public enum CompressionAlgorithm
 {
     /// <summary>Rice coding of pixel differences (ZCMPTYPE 'RICE_1', also written 'RICE_ONE').</summary>
     Rice1,

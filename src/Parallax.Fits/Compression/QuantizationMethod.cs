@@ -1,7 +1,7 @@
 namespace Parallax.Fits.Compression;
 
 /// <summary>How a floating-point image's tiles were turned into integers (ZQUANTIZ).</summary>
-internal enum QuantizationMethod
+public enum QuantizationMethod
 {
     /// <summary>Not quantised: the float values themselves were compressed losslessly (ZQUANTIZ 'NONE', or no ZSCALE/ZZERO columns).</summary>
     None,

@@ -9,15 +9,22 @@ namespace Parallax.Fits.Hdus;
 /// </summary>
 public abstract class Hdu
 {
-    private protected Hdu(Header header, HduLayout layout, FitsSource? source)
+    private protected Hdu(Header header, HduLayout layout, FitsSource? source, Header? storedHeader = null)
     {
         Header = header;
+        StoredHeader = storedHeader ?? header;
         Layout = layout;
         Source = source;
     }
 
-    /// <summary>The header (cards in file order).</summary>
+    /// <summary>The header (cards in file order). For a tile-compressed image, the image's header restored from the table's (see <see cref="StoredHeader"/>).</summary>
     public Header Header { get; }
+
+    /// <summary>
+    /// The header as it is in the file: the same as <see cref="Header"/>, except for a tile-compressed image, whose
+    /// stored header is the binary table's (ZIMAGE, ZCMPTYPE, ZNAXISn ...). CHECKSUM and DATASUM are checked against this one.
+    /// </summary>
+    public Header StoredHeader { get; }
 
     /// <summary>What the HDU holds.</summary>
     public abstract HduKind Kind { get; }

@@ -12,7 +12,10 @@ public enum HduKind
     /// <summary>An ASCII table (XTENSION = 'TABLE').</summary>
     AsciiTable,
 
-    /// <summary>A tile-compressed image stored in a binary table (ZIMAGE = T).</summary>
+    /// <summary>
+    /// A tile-compressed image stored in a binary table (ZIMAGE = T, as in .fz files). It is read as an
+    /// <see cref="ImageHdu"/> like any other image (its <see cref="ImageHdu.Compression"/> says how it is stored).
+    /// </summary>
     CompressedImage,
 
     /// <summary>Random groups or an extension type this reader does not interpret; the header is available, the data can be read as bytes.</summary>

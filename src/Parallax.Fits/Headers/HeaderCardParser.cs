@@ -15,7 +15,8 @@ internal static class HeaderCardParser
         var keyField = image.Length >= 8 ? image[..8] : image;
         var keyword = keyField.TrimEnd();
 
-        if (keyword == "HIERARCH")
+        // 'HIERARCH=' (no blank after it) is a plain keyword card, not the ESO convention.
+        if (keyword == "HIERARCH" && !(image.Length > 8 && image[8] == '='))
         {
             var eq = image.IndexOf('=', 8);
             if (eq < 0) return new Parsed("HIERARCH", HeaderValueKind.None, null, image[8..].TrimEnd(), false, null, null);

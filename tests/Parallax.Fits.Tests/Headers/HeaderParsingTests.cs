@@ -87,6 +87,15 @@ public class HeaderParsingTests
             Assert.True(h.FindCard("ESO DPR CATG")!.IsHierarch);
             Assert.Equal("Observation category", h.FindCard("ESO DPR CATG")!.Comment);
         }
+
+        [Fact]
+        public void Given_HIERARCH_directly_followed_by_the_value_indicator_When_parsed_Then_it_is_a_plain_keyword_card()
+        {
+            // Found by the fuzz test: this used to throw ArgumentOutOfRangeException.
+            var h = Parse("HIERARCH= 12 / not the ESO convention");
+            Assert.Equal(12L, h.GetInt64("HIERARCH"));
+            Assert.False(h.FindCard("HIERARCH")!.IsHierarch);
+        }
     }
 
     public class Continue
