@@ -86,25 +86,8 @@ public sealed partial class FitsWriter : IDisposable
             {
                 var ptr = (nint)p;
                 var length = pixels.Length;
-                WriteHdu(structure, header, (long)length * bpp, sink =>
-                {
-                    var chunk = (1 << 20) / bpp;
-                    var buffer = ArrayPool<byte>.Shared.Rent(chunk * bpp);
-                    try
-                    {
-                        for (var i = 0; i < length; i += chunk)
-                        {
-                            var n = Math.Min(chunk, length - i);
-                            var src = new ReadOnlySpan<float>((float*)ptr + i, n);
-                            PixelEncoder.Encode(src, encoding, buffer.AsSpan(0, n * bpp));
-                            sink.Write(buffer.AsSpan(0, n * bpp));
-                        }
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                    }
-                });
+                WriteHdu(structure, header, (long)length * bpp, sink => WriteChunked(sink, length, bpp, (start, bytes) =>
+                    PixelEncoder.Encode(new ReadOnlySpan<float>((float*)ptr + start, bytes.Length / bpp), encoding, bytes)));
             }
         }
     }
@@ -138,27 +121,12 @@ public sealed partial class FitsWriter : IDisposable
             {
                 var ptr = (nint)p;
                 var length = pixels.Length;
-                WriteHdu(structure, header, (long)length * bpp, sink =>
+                WriteHdu(structure, header, (long)length * bpp, sink => WriteChunked(sink, length, bpp, (start, bytes) =>
                 {
-                    var chunk = (1 << 20) / bpp;
-                    var buffer = ArrayPool<byte>.Shared.Rent(chunk * bpp);
-                    try
-                    {
-                        for (var i = 0; i < length; i += chunk)
-                        {
-                            var n = Math.Min(chunk, length - i);
-                            var bytes = buffer.AsSpan(0, n * bpp);
-                            PixelEncoder.EncodeNative(new ReadOnlySpan<T>((T*)ptr + i, n), bytes);
-                            // Unsigned conventions: stored = value - BZERO, i.e. flip the sign bit (first big-endian byte).
-                            if (flip) for (var k = 0; k < bytes.Length; k += bpp) bytes[k] ^= 0x80;
-                            sink.Write(bytes);
-                        }
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                    }
-                });
+                    PixelEncoder.EncodeNative(new ReadOnlySpan<T>((T*)ptr + start, bytes.Length / bpp), bytes);
+                    // Unsigned conventions: stored = value - BZERO, i.e. flip the sign bit (first big-endian byte).
+                    if (flip) for (var k = 0; k < bytes.Length; k += bpp) bytes[k] ^= 0x80;
+                }));
             }
         }
     }
@@ -242,6 +210,28 @@ public sealed partial class FitsWriter : IDisposable
             catch (IOException) { }
         }
         _committed = true;
+    }
+
+    /// <summary>Encodes pixels into big-endian bytes 1 MiB at a time through one pooled buffer.</summary>
+    private delegate void ChunkEncoder(int firstPixel, Span<byte> destination);
+
+    private static void WriteChunked(DataSink sink, int pixelCount, int bytesPerPixel, ChunkEncoder encode)
+    {
+        var chunk = (1 << 20) / bytesPerPixel;
+        var buffer = ArrayPool<byte>.Shared.Rent(chunk * bytesPerPixel);
+        try
+        {
+            for (var i = 0; i < pixelCount; i += chunk)
+            {
+                var bytes = buffer.AsSpan(0, Math.Min(chunk, pixelCount - i) * bytesPerPixel);
+                encode(i, bytes);
+                sink.Write(bytes);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     internal Header ImageStructure(int bitpix, IReadOnlyList<int> axes)
