@@ -16,44 +16,15 @@ internal static class TileDequantizer
     public const int NullValue = -2147483647;
 
     /// <summary>Dequantises into single precision.</summary>
-    public static void Dequantize(ReadOnlySpan<int> src, Span<float> dst, in TileQuantization tile)
-    {
-        if (dst.Length < src.Length) throw new ArgumentException("destination shorter than source", nameof(dst));
-        if (tile.Method == QuantizationMethod.None) throw new ArgumentException("a lossless float tile holds no quantised integers", nameof(tile));
-        double scale = tile.Scale, zero = tile.Zero;
-        var hasBlank = tile.Blank.HasValue;
-        var blank = tile.Blank.GetValueOrDefault();
-        if (!tile.Method.IsDithered())
-        {
-            for (var i = 0; i < src.Length; i++)
-            {
-                var q = src[i];
-                dst[i] = hasBlank && q == blank ? float.NaN : (float)(q * scale + zero);
-            }
-            return;
-        }
-
-        var keepZeros = tile.Method == QuantizationMethod.SubtractiveDither2;
-        var random = DitherSequence.Random;
-        var seedIndex = DitherSequence.FirstSeedIndex(tile.TileRow, tile.DitherSeed);
-        var next = DitherSequence.StartOffset(seedIndex);
-        for (var i = 0; i < src.Length; i++)
-        {
-            var q = src[i];
-            if (hasBlank && q == blank) dst[i] = float.NaN;
-            else if (keepZeros && q == ZeroValue) dst[i] = 0.0f;
-            else dst[i] = (float)((q - (double)random[next] + 0.5) * scale + zero);
-            // the dither advances for every pixel, blank or not
-            if (++next == DitherSequence.Length)
-            {
-                if (++seedIndex == DitherSequence.Length) seedIndex = 0;
-                next = DitherSequence.StartOffset(seedIndex);
-            }
-        }
-    }
+    public static void Dequantize(ReadOnlySpan<int> src, Span<float> dst, in TileQuantization tile) => DequantizeCore(src, dst, tile);
 
     /// <summary>Dequantises into double precision (BITPIX −64 images), with the same arithmetic kept in double.</summary>
-    public static void Dequantize(ReadOnlySpan<int> src, Span<double> dst, in TileQuantization tile)
+    public static void Dequantize(ReadOnlySpan<int> src, Span<double> dst, in TileQuantization tile) => DequantizeCore(src, dst, tile);
+
+    // One body for both precisions: the value is computed in double and converted once, so the
+    // float results stay bit-identical to CFITSIO's.
+    private static void DequantizeCore<T>(ReadOnlySpan<int> src, Span<T> dst, in TileQuantization tile)
+        where T : System.Numerics.IFloatingPointIeee754<T>
     {
         if (dst.Length < src.Length) throw new ArgumentException("destination shorter than source", nameof(dst));
         if (tile.Method == QuantizationMethod.None) throw new ArgumentException("a lossless float tile holds no quantised integers", nameof(tile));
@@ -65,7 +36,7 @@ internal static class TileDequantizer
             for (var i = 0; i < src.Length; i++)
             {
                 var q = src[i];
-                dst[i] = hasBlank && q == blank ? double.NaN : q * scale + zero;
+                dst[i] = hasBlank && q == blank ? T.NaN : T.CreateTruncating(q * scale + zero);
             }
             return;
         }
@@ -77,9 +48,10 @@ internal static class TileDequantizer
         for (var i = 0; i < src.Length; i++)
         {
             var q = src[i];
-            if (hasBlank && q == blank) dst[i] = double.NaN;
-            else if (keepZeros && q == ZeroValue) dst[i] = 0.0;
-            else dst[i] = (q - (double)random[next] + 0.5) * scale + zero;
+            if (hasBlank && q == blank) dst[i] = T.NaN;
+            else if (keepZeros && q == ZeroValue) dst[i] = T.Zero;
+            else dst[i] = T.CreateTruncating((q - (double)random[next] + 0.5) * scale + zero);
+            // the dither advances for every pixel, blank or not
             if (++next == DitherSequence.Length)
             {
                 if (++seedIndex == DitherSequence.Length) seedIndex = 0;

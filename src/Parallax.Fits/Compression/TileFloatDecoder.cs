@@ -18,12 +18,10 @@ internal static class TileFloatDecoder
     {
         if (quantization.Method != QuantizationMethod.None)
         {
-            var integers = ArrayPool<int>.Shared.Rent(Math.Max(1, dst.Length));
+            var integers = DecodeIntegers(algorithm, compressed, dst.Length, parameters);
             try
             {
-                var span = integers.AsSpan(0, dst.Length);
-                TileIntegerDecoder.Decode(algorithm, compressed, span, parameters);
-                TileDequantizer.Dequantize(span, dst, quantization);
+                TileDequantizer.Dequantize(integers.AsSpan(0, dst.Length), dst, quantization);
             }
             finally
             {
@@ -52,12 +50,10 @@ internal static class TileFloatDecoder
     {
         if (quantization.Method != QuantizationMethod.None)
         {
-            var integers = ArrayPool<int>.Shared.Rent(Math.Max(1, dst.Length));
+            var integers = DecodeIntegers(algorithm, compressed, dst.Length, parameters);
             try
             {
-                var span = integers.AsSpan(0, dst.Length);
-                TileIntegerDecoder.Decode(algorithm, compressed, span, parameters);
-                TileDequantizer.Dequantize(span, dst, quantization);
+                TileDequantizer.Dequantize(integers.AsSpan(0, dst.Length), dst, quantization);
             }
             finally
             {
@@ -77,6 +73,22 @@ internal static class TileFloatDecoder
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Decodes a quantised tile's integers into a pooled array (the caller returns it to <see cref="ArrayPool{T}.Shared"/>).</summary>
+    private static int[] DecodeIntegers(CompressionAlgorithm algorithm, ReadOnlySpan<byte> compressed, int count, in TileCodecParameters parameters)
+    {
+        var integers = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            TileIntegerDecoder.Decode(algorithm, compressed, integers.AsSpan(0, count), parameters);
+            return integers;
+        }
+        catch
+        {
+            ArrayPool<int>.Shared.Return(integers);
+            throw;
         }
     }
 
