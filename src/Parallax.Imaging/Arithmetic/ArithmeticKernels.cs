@@ -36,37 +36,45 @@ internal static class ArithmeticKernels
 
     /// <summary>o = a · b, ov = av·b·b + bv·a·a.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> av, ReadOnlySpan<float> b, ReadOnlySpan<float> bv, Span<float> o, Span<float> ov)
-    {
-        var n = CheckLengths(a.Length, av.Length, b.Length, bv.Length, o.Length, ov.Length);
-        ref var ra = ref MemoryMarshal.GetReference(a);
-        ref var rav = ref MemoryMarshal.GetReference(av);
-        ref var rb = ref MemoryMarshal.GetReference(b);
-        ref var rbv = ref MemoryMarshal.GetReference(bv);
-        ref var ro = ref MemoryMarshal.GetReference(o);
-        ref var rov = ref MemoryMarshal.GetReference(ov);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var x = Vector.LoadUnsafe(ref ra, (nuint)i);
-                var xv = Vector.LoadUnsafe(ref rav, (nuint)i);
-                var y = Vector.LoadUnsafe(ref rb, (nuint)i);
-                var yv = Vector.LoadUnsafe(ref rbv, (nuint)i);
-                (x * y).StoreUnsafe(ref ro, (nuint)i);
-                (xv * y * y + yv * x * x).StoreUnsafe(ref rov, (nuint)i);
-            }
-        }
-        for (; i < n; i++)
-        {
-            float x = Unsafe(ref ra, i), xv = Unsafe(ref rav, i), y = Unsafe(ref rb, i), yv = Unsafe(ref rbv, i);
-            Unsafe(ref ro, i) = x * y;
-            Unsafe(ref rov, i) = xv * y * y + yv * x * x;
-        }
-    }
+        => Drive<MultiplyOperator>(a, av, b, bv, o, ov);
 
     /// <summary>o = a / b, ov = (av + bv·q·q) / (b·b) with q = a/b. Division by zero gives ±∞ or NaN (IEEE).</summary>
     public static void Divide(ReadOnlySpan<float> a, ReadOnlySpan<float> av, ReadOnlySpan<float> b, ReadOnlySpan<float> bv, Span<float> o, Span<float> ov)
+        => Drive<DivideOperator>(a, av, b, bv, o, ov);
+
+    /// <summary>An image-by-image operation with its variance: the same expression for vectors and for the scalar tail.</summary>
+    private interface IVarianceOperator
+    {
+        static abstract (Vector<float> Value, Vector<float> Variance) Apply(Vector<float> x, Vector<float> xv, Vector<float> y, Vector<float> yv);
+
+        static abstract (float Value, float Variance) Apply(float x, float xv, float y, float yv);
+    }
+
+    private readonly struct MultiplyOperator : IVarianceOperator
+    {
+        public static (Vector<float>, Vector<float>) Apply(Vector<float> x, Vector<float> xv, Vector<float> y, Vector<float> yv) => (x * y, xv * y * y + yv * x * x);
+
+        public static (float, float) Apply(float x, float xv, float y, float yv) => (x * y, xv * y * y + yv * x * x);
+    }
+
+    private readonly struct DivideOperator : IVarianceOperator
+    {
+        public static (Vector<float>, Vector<float>) Apply(Vector<float> x, Vector<float> xv, Vector<float> y, Vector<float> yv)
+        {
+            var q = x / y;
+            return (q, (xv + yv * q * q) / (y * y));
+        }
+
+        public static (float, float) Apply(float x, float xv, float y, float yv)
+        {
+            var q = x / y;
+            return (q, (xv + yv * q * q) / (y * y));
+        }
+    }
+
+    /// <summary>Runs an operator over whole vectors, then the scalar tail; inputs are loaded before outputs are stored, so in-place work is safe.</summary>
+    private static void Drive<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> av, ReadOnlySpan<float> b, ReadOnlySpan<float> bv, Span<float> o, Span<float> ov)
+        where TOp : struct, IVarianceOperator
     {
         var n = CheckLengths(a.Length, av.Length, b.Length, bv.Length, o.Length, ov.Length);
         ref var ra = ref MemoryMarshal.GetReference(a);
@@ -80,21 +88,16 @@ internal static class ArithmeticKernels
         {
             for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var x = Vector.LoadUnsafe(ref ra, (nuint)i);
-                var xv = Vector.LoadUnsafe(ref rav, (nuint)i);
-                var y = Vector.LoadUnsafe(ref rb, (nuint)i);
-                var yv = Vector.LoadUnsafe(ref rbv, (nuint)i);
-                var q = x / y;
-                q.StoreUnsafe(ref ro, (nuint)i);
-                ((xv + yv * q * q) / (y * y)).StoreUnsafe(ref rov, (nuint)i);
+                var (value, variance) = TOp.Apply(Vector.LoadUnsafe(ref ra, (nuint)i), Vector.LoadUnsafe(ref rav, (nuint)i), Vector.LoadUnsafe(ref rb, (nuint)i), Vector.LoadUnsafe(ref rbv, (nuint)i));
+                value.StoreUnsafe(ref ro, (nuint)i);
+                variance.StoreUnsafe(ref rov, (nuint)i);
             }
         }
         for (; i < n; i++)
         {
-            float x = Unsafe(ref ra, i), xv = Unsafe(ref rav, i), y = Unsafe(ref rb, i), yv = Unsafe(ref rbv, i);
-            var q = x / y;
-            Unsafe(ref ro, i) = q;
-            Unsafe(ref rov, i) = (xv + yv * q * q) / (y * y);
+            var (value, variance) = TOp.Apply(Unsafe(ref ra, i), Unsafe(ref rav, i), Unsafe(ref rb, i), Unsafe(ref rbv, i));
+            Unsafe(ref ro, i) = value;
+            Unsafe(ref rov, i) = variance;
         }
     }
 
