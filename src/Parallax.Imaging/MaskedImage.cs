@@ -84,6 +84,9 @@ public sealed partial class MaskedImage
     /// <summary>True when <paramref name="other"/> has the same width and height.</summary>
     public bool HasSameShape(MaskedImage other) => other.Width == Width && other.Height == Height;
 
+    /// <summary>The shape as text for messages: "2048×4096" (width × height).</summary>
+    public string ShapeText => $"{Width}×{Height}";
+
     /// <summary>A deep copy: new arrays and a copied header.</summary>
     public MaskedImage Clone() => new(Width, Height, (float[])Data.Clone(), (float[])Variance.Clone(), (ushort[])Mask.Clone(), Header.Clone(), Unit);
 

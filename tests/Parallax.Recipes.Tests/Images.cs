@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Fits.Headers;
 using Parallax.Pipeline.Recipes;
 
@@ -6,17 +7,17 @@ namespace Parallax.Recipes.Tests;
 /// <summary>Builds frames and recipe inputs in memory.</summary>
 public static class Images
 {
-    public static FrameImage Constant(int width, int height, float value) => new(width, height, Enumerable.Repeat(value, width * height).ToArray());
+    public static MaskedImage Constant(int width, int height, float value) => new(width, height, Enumerable.Repeat(value, width * height).ToArray());
 
-    public static FrameImage Of(int width, int height, Func<int, int, double> value)
+    public static MaskedImage Of(int width, int height, Func<int, int, double> value)
     {
         var data = new float[width * height];
         for (var y = 0; y < height; y++) for (var x = 0; x < width; x++) data[y * width + x] = (float)value(x, y);
-        return new FrameImage(width, height, data);
+        return new MaskedImage(width, height, data);
     }
 
     /// <summary>Gaussian noise (Box–Muller) from a seeded generator: reproducible.</summary>
-    public static FrameImage Noisy(int width, int height, double level, double sigma, int seed, Func<int, int, double>? extra = null)
+    public static MaskedImage Noisy(int width, int height, double level, double sigma, int seed, Func<int, int, double>? extra = null)
     {
         var rng = new Random(seed);
         return Of(width, height, (x, y) =>
@@ -27,7 +28,7 @@ public static class Images
         });
     }
 
-    public static RecipeFrame Frame(FrameImage image, string category, double? exptime = null, string? name = null)
+    public static RecipeFrame Frame(MaskedImage image, string category, double? exptime = null, string? name = null)
     {
         var h = new Header();
         if (exptime is { } t) h.Set("EXPTIME", t);

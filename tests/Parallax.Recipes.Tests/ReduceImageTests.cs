@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Imaging;
 
@@ -40,9 +41,9 @@ public class ReduceImageTests
             var flat = Images.Frame(Images.Of(3, 1, (x, _) => x == 2 ? 0 : 1), "MASTER_FLAT");
             var bias = Images.Frame(Images.Constant(3, 1, 0), "MASTER_BIAS");
             var image = Assert.Single(Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input([raw], Images.Detector(saturation: 65535), bias, flat), new ReduceImageParameters(), default)).Products).Image;
-            Assert.Equal(MaskFlags.Saturated, image.Mask[0]);
+            Assert.Equal((ushort)MaskBits.Saturated, image.Mask[0]);
             Assert.Equal(0, image.Mask[1]);
-            Assert.Equal(MaskFlags.NoData, image.Mask[2]);
+            Assert.Equal((ushort)MaskBits.NoData, image.Mask[2]);
             Assert.True(float.IsNaN(image.Data[2]));
         }
 

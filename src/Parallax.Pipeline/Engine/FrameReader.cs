@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Fits;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Headers;
@@ -33,12 +34,12 @@ internal static class FrameReader
         {
             var bits = dq.ReadFloat32();
             mask = new ushort[bits.Length];
-            for (var i = 0; i < bits.Length; i++) mask[i] = float.IsNaN(bits[i]) ? MaskFlags.NoData : (ushort)Math.Clamp(bits[i], 0, ushort.MaxValue);
+            for (var i = 0; i < bits.Length; i++) mask[i] = float.IsNaN(bits[i]) ? (ushort)MaskBits.NoData : (ushort)Math.Clamp(bits[i], 0, ushort.MaxValue);
         }
         var primary = file.Primary.Header;
         var sciHeader = sci.Header.Clone();
         var unit = sciHeader.GetString("BUNIT", null)?.Trim() is { Length: > 0 } u ? u : "adu";
-        var image = new FrameImage(sci.Width, sci.Height, data, variance, mask, sciHeader, unit);
+        var image = new MaskedImage(sci.Width, sci.Height, data, variance, mask, sciHeader, unit);
         // Detector keywords (DATASEC, GAIN ...) may sit in either header of a multi-extension frame.
         var detectorHeader = sci.Index == 0 ? primary : Combined(primary, sci.Header);
         return (new RecipeFrame

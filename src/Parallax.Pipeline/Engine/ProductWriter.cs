@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Fits;
 using Parallax.Fits.Headers;
 using Parallax.Pipeline.Recipes;
@@ -17,7 +18,7 @@ internal static class ProductWriter
     /// <summary>Writes the product; returns when the file is in place.</summary>
     /// <exception cref="OperationCanceledException">Cancelled before the rename: nothing is left at <paramref name="path"/> (an earlier file there is untouched).</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void Write(string path, Header primary, FrameImage image, TimeSpan delayPerHdu, CancellationToken cancellation)
+    public static void Write(string path, Header primary, MaskedImage image, TimeSpan delayPerHdu, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
         using var writer = FitsWriter.Create(path);

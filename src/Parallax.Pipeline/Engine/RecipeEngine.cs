@@ -153,7 +153,7 @@ public sealed partial class RecipeEngine
             try
             {
                 var (frame, _) = FrameReader.Read(file.Path, file.Category, request.Instrument);
-                if (!frame.Image.SameShape(frames[0].Image))
+                if (!frame.Image.HasSameShape(frames[0].Image))
                     return Unprocessable(request, $"calibration {file.Category} {frame.Name} is {frame.Image.ShapeText} but the frames are {frames[0].Image.ShapeText}", skipped);
                 calibrations[file.Category] = frame;
             }

@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Fits.Headers;
 
 namespace Parallax.Pipeline.Recipes;
@@ -12,7 +13,7 @@ public sealed class RecipeFrame
     public required string Category { get; init; }
 
     /// <summary>The pixels, variance and mask.</summary>
-    public required FrameImage Image { get; init; }
+    public required MaskedImage Image { get; init; }
 
     /// <summary>The primary header (observation keywords; for a product, its provenance).</summary>
     public Header PrimaryHeader { get; init; } = new();

@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 namespace Parallax.Pipeline.Recipes;
 
 /// <summary>One image a recipe returns, with its QC values. The engine writes it with provenance; the recipe never names a file.</summary>
@@ -7,7 +8,7 @@ public sealed class RecipeProduct
     public required string Category { get; init; }
 
     /// <summary>The image.</summary>
-    public required FrameImage Image { get; init; }
+    public required MaskedImage Image { get; init; }
 
     /// <summary>QC values (name → value, in the units the output connection documents); non-finite values are reported as missing.</summary>
     public IReadOnlyDictionary<string, double> Qc { get; init; } = new Dictionary<string, double>();

@@ -1,3 +1,5 @@
+using Parallax.Imaging;
+using Parallax.Imaging.Statistics;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Steps;
 
@@ -48,19 +50,19 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
     /// <inheritdoc/>
     public override RecipeOutcome Run(RecipeInput input, MasterBiasParameters parameters, CancellationToken cancellation)
     {
-        var frames = input.Frames.Select(f => ImageArithmetic.Copy(f.Image)).ToList();
+        var frames = input.Frames.Select(f => f.Image.Clone()).ToList();
         var regions = input.Detector.DataRegions(frames[0].Width, frames[0].Height);
         var noise = frames.Count >= 2
-            ? PixelStatistics.RobustSigmaInPlace(RegionSamples.Difference(frames[0], frames[1], regions)) / Math.Sqrt(2)
-            : PixelStatistics.RobustSigmaInPlace(RegionSamples.Of(frames[0], regions));
+            ? RobustStatistics.MadSigma(RegionSamples.Difference(frames[0], frames[1], regions)) / Math.Sqrt(2)
+            : RobustStatistics.MadSigma(RegionSamples.Of(frames[0], regions));
         if (!double.IsFinite(noise))
             return new AlgorithmFailed("the read noise cannot be measured: the data sections hold no usable pixel", new Dictionary<string, double> { ["frames"] = frames.Count });
         foreach (var f in frames) ImageArithmetic.SetRawVariance(f, noise, double.PositiveInfinity, null, null);
         cancellation.ThrowIfCancellationRequested();
-        var master = StackCombiner.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
+        var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
         var qc = new Dictionary<string, double>
         {
-            ["median_adu"] = PixelStatistics.MedianInPlace(RegionSamples.Of(master, regions)),
+            ["median_adu"] = RobustStatistics.Median(RegionSamples.Of(master, regions)),
             ["noise_adu"] = noise,
             ["nframes"] = frames.Count,
         };

@@ -1,3 +1,5 @@
+using Parallax.Imaging;
+using Parallax.Imaging.Statistics;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Steps;
 
@@ -11,9 +13,6 @@ namespace Parallax.Recipes.Imaging;
 /// </summary>
 public sealed class MasterDark : Recipe<MasterDarkParameters>
 {
-    /// <summary>DQ bit of a hot pixel (as the imaging core's <c>MaskBits.Hot</c>).</summary>
-    private const ushort Hot = 1 << 3;
-
     /// <inheritdoc/>
     public override string Name => "master_dark";
 
@@ -68,22 +67,22 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
         if (usable.Count == 0) return new UnprocessableData("no dark frame has a usable exposure time", skipped);
         var gain = DetectorNoise.Gain(input.Detector);
         var regions = input.Detector.DataRegions(usable[0].Image.Width, usable[0].Image.Height);
-        var frames = new List<FrameImage>(usable.Count);
+        var frames = new List<MaskedImage>(usable.Count);
         foreach (var f in usable)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = ImageArithmetic.Copy(f.Image);
+            var image = f.Image.Clone();
             var readNoise = DetectorNoise.ReadNoiseAdu(input.Detector) ?? ReadNoiseFromFrame(image, bias.Image, regions);
             ImageArithmetic.SetRawVariance(image, readNoise, gain, bias.Image, input.Detector.Saturation);
             ImageArithmetic.Subtract(image, bias.Image);
             frames.Add(image);
         }
-        var master = StackCombiner.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
+        var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
         var seconds = usable.Average(f => f.ExposureTime!.Value);
         master.Header.Set("EXPTIME", seconds, "[s] exposure time of the darks combined");
         var samples = RegionSamples.Of(master, regions);
-        var median = PixelStatistics.MedianInPlace(samples.ToArray());
-        var hotFraction = parameters.HotSigma > 0 ? FlagHot(master, regions, median, PixelStatistics.RobustSigmaInPlace(samples) * parameters.HotSigma) : 0;
+        var median = RobustStatistics.Median(samples);
+        var hotFraction = parameters.HotSigma > 0 ? FlagHot(master, regions, median, RobustStatistics.MadSigma(samples) * parameters.HotSigma) : 0;
         var qc = new Dictionary<string, double>
         {
             ["median_adu"] = median,
@@ -104,14 +103,14 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
     }
 
     /// <summary>Without a detector read noise: the robust σ of the bias-subtracted frame (dark current adds little in a dark).</summary>
-    private static double ReadNoiseFromFrame(FrameImage frame, FrameImage bias, IReadOnlyList<PixelRegion> regions)
+    private static double ReadNoiseFromFrame(MaskedImage frame, MaskedImage bias, IReadOnlyList<PixelRegion> regions)
     {
-        var s = PixelStatistics.RobustSigmaInPlace(RegionSamples.Difference(frame, bias, regions));
+        var s = RobustStatistics.MadSigma(RegionSamples.Difference(frame, bias, regions));
         return double.IsFinite(s) ? s : 0;
     }
 
     /// <summary>Flags pixels of the data regions above median + threshold as hot; returns their share of the data pixels.</summary>
-    private static double FlagHot(FrameImage master, IReadOnlyList<PixelRegion> regions, double median, double threshold)
+    private static double FlagHot(MaskedImage master, IReadOnlyList<PixelRegion> regions, double median, double threshold)
     {
         if (!(threshold > 0)) return 0;
         long hot = 0, total = 0;
@@ -125,7 +124,7 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
                     total++;
                     if (master.Data[i] > median + threshold)
                     {
-                        master.Mask[i] |= Hot;
+                        master.Mask[i] |= (ushort)MaskBits.Hot;
                         hot++;
                     }
                 }

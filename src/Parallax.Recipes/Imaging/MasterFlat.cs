@@ -1,3 +1,5 @@
+using Parallax.Imaging;
+using Parallax.Imaging.Statistics;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Steps;
 
@@ -59,37 +61,37 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         var gain = DetectorNoise.Gain(input.Detector);
         var regions = input.Detector.DataRegions(input.Frames[0].Image.Width, input.Frames[0].Image.Height);
         var skipped = new List<SkippedInput>();
-        var frames = new List<FrameImage>();
+        var frames = new List<MaskedImage>();
         var levels = new List<double>();
         var history = new List<string>();
         foreach (var f in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = ImageArithmetic.Copy(f.Image);
+            var image = f.Image.Clone();
             var readNoise = DetectorNoise.ReadNoiseAdu(input.Detector) ?? 0;
             ImageArithmetic.SetRawVariance(image, readNoise, gain, bias.Image, input.Detector.Saturation);
             ImageArithmetic.Subtract(image, bias.Image);
             if (dark is not null) ImageArithmetic.Subtract(image, dark.Image, DarkScale(f, dark));
             var level = parameters.Normalise == FlatNormalisation.Mean
                 ? RegionSamples.Of(image, regions).DefaultIfEmpty(float.NaN).Average(v => (double)v)
-                : PixelStatistics.MedianInPlace(RegionSamples.Of(image, regions));
+                : RobustStatistics.Median(RegionSamples.Of(image, regions));
             if (!double.IsFinite(level) || level < parameters.MinLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is below min_level {parameters.MinLevel}")); continue; }
             if (level > parameters.MaxLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is above max_level {parameters.MaxLevel}")); continue; }
-            if (parameters.Normalise != FlatNormalisation.None) ImageArithmetic.Scale(image, 1 / level);
+            if (parameters.Normalise != FlatNormalisation.None) image.MultiplyInPlace(new ValueWithVariance((float)(1 / level), 0));
             frames.Add(image);
             levels.Add(level);
         }
         if (frames.Count == 0) return new UnprocessableData($"no flat has a level within {parameters.MinLevel} .. {parameters.MaxLevel} adu", skipped);
-        var master = StackCombiner.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
-        var masterMedian = PixelStatistics.MedianInPlace(RegionSamples.Of(master, regions));
+        var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
+        var masterMedian = RobustStatistics.Median(RegionSamples.Of(master, regions));
         if (parameters.Normalise != FlatNormalisation.None)
         {
             if (!(masterMedian > 0)) return new AlgorithmFailed("the combined flat has no positive median", new Dictionary<string, double> { ["median"] = masterMedian });
-            ImageArithmetic.Scale(master, 1 / masterMedian);
+            master.MultiplyInPlace(new ValueWithVariance((float)(1 / masterMedian), 0));
             master.Unit = "";
         }
         var samples = RegionSamples.Of(master, regions);
-        var median = PixelStatistics.MedianInPlace(samples.ToArray());
+        var median = RobustStatistics.Median(samples);
         history.Add($"master_flat: {frames.Count} flat(s) minus {bias.Name}{(dark is null ? "" : $" and scaled {dark.Name}")}, normalised by {ParameterDescriptor.SnakeCase(parameters.Normalise.ToString())}, combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}");
         if (dark is null) history.Add("master_flat: no MASTER_DARK: dark current not subtracted");
         return new RecipeSucceeded(
@@ -100,7 +102,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
                 Qc = new Dictionary<string, double>
                 {
                     ["median_adu"] = levels.Average(),
-                    ["nonuniformity"] = PixelStatistics.RobustSigmaInPlace(samples) / median,
+                    ["nonuniformity"] = RobustStatistics.MadSigma(samples) / median,
                     ["nframes"] = frames.Count,
                 },
                 History = history,

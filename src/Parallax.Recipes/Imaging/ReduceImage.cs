@@ -1,3 +1,5 @@
+using Parallax.Imaging;
+using Parallax.Imaging.Statistics;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Steps;
 
@@ -66,7 +68,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         foreach (var frame in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = ImageArithmetic.Copy(frame.Image);
+            var image = frame.Image.Clone();
             var regions = input.Detector.DataRegions(image.Width, image.Height);
             var history = new List<string>();
             ImageArithmetic.SetRawVariance(image, readNoise, gain, bias?.Image, input.Detector.Saturation);
@@ -84,7 +86,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             else if (parameters.SubtractDark) history.Add("reduce_image: no MASTER_DARK: dark current not subtracted");
             if (flat is not null)
             {
-                if (input.KeepIntermediates) products.Add(new RecipeProduct { Category = "DEBIASED_IMAGE", Image = ImageArithmetic.Copy(image), DerivedFrom = frame.Name, History = [.. history] });
+                if (input.KeepIntermediates) products.Add(new RecipeProduct { Category = "DEBIASED_IMAGE", Image = image.Clone(), DerivedFrom = frame.Name, History = [.. history] });
                 ImageArithmetic.Divide(image, flat.Image);
                 history.Add($"reduce_image: divided by {flat.Name}");
             }
@@ -96,8 +98,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 DerivedFrom = frame.Name,
                 Qc = new Dictionary<string, double>
                 {
-                    ["median_adu"] = PixelStatistics.MedianInPlace(samples.ToArray()),
-                    ["noise_adu"] = PixelStatistics.RobustSigmaInPlace(samples),
+                    ["median_adu"] = RobustStatistics.Median(samples),
+                    ["noise_adu"] = RobustStatistics.MadSigma(samples),
                 },
                 History = history,
             });

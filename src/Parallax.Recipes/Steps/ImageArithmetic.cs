@@ -1,66 +1,52 @@
-using Parallax.Pipeline.Recipes;
+using Parallax.Imaging;
 
 namespace Parallax.Recipes.Steps;
 
-/// <summary>Pixel arithmetic with variance propagation and mask OR, in place on the first image.</summary>
+/// <summary>
+/// The recipe steps of detrending that are more than one operator of <see cref="MaskedImage"/>:
+/// scaled subtraction, flat division that blanks pixels without a usable flat, and the raw noise model.
+/// Each works in place on the first image, propagates variance and ORs masks.
+/// </summary>
 public static class ImageArithmetic
 {
     /// <summary>image −= scale × calibration; variance += scale² × σ²(calibration); masks are ORed.</summary>
-    public static void Subtract(FrameImage image, FrameImage calibration, double scale = 1)
+    /// <exception cref="ArgumentException">The shapes or units differ.</exception>
+    public static void Subtract(MaskedImage image, MaskedImage calibration, double scale = 1)
     {
         Check(image, calibration);
-        var s = (float)scale;
-        var s2 = (float)(scale * scale);
-        for (var i = 0; i < image.PixelCount; i++)
-        {
-            image.Data[i] -= s * calibration.Data[i];
-            image.Variance[i] += s2 * calibration.Variance[i];
-            image.Mask[i] |= calibration.Mask[i];
-        }
+        image.SubtractInPlace(scale == 1 ? calibration : calibration * new ValueWithVariance((float)scale, 0));
     }
 
     /// <summary>
-    /// image /= flat; the variance follows (σ²/f² + v²σf²/f⁴, first order); masks are ORed. Where
-    /// the flat is not positive or not finite the result is NaN with <see cref="MaskFlags.NoData"/>.
+    /// image /= flat with first-order variance propagation (σ²/f² + v²σf²/f⁴) and masks ORed; the
+    /// image keeps its unit (a flat is dimensionless). Where the flat is not positive or not finite
+    /// the result is NaN with <see cref="MaskBits.NoData"/>.
     /// </summary>
-    public static void Divide(FrameImage image, FrameImage flat)
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static void Divide(MaskedImage image, MaskedImage flat)
     {
         Check(image, flat);
+        var unit = image.Unit;
+        image.DivideInPlace(flat);
+        image.Unit = unit;
         for (var i = 0; i < image.PixelCount; i++)
         {
             var f = flat.Data[i];
-            image.Mask[i] |= flat.Mask[i];
-            if (!(f > 0) || !float.IsFinite(f))
-            {
-                image.Data[i] = float.NaN;
-                image.Variance[i] = 0;
-                image.Mask[i] |= MaskFlags.NoData;
-                continue;
-            }
-            var v = image.Data[i];
-            image.Variance[i] = image.Variance[i] / (f * f) + v * v * flat.Variance[i] / (f * f * f * f);
-            image.Data[i] = v / f;
-        }
-    }
-
-    /// <summary>image *= factor; variance *= factor².</summary>
-    public static void Scale(FrameImage image, double factor)
-    {
-        var f = (float)factor;
-        var f2 = (float)(factor * factor);
-        for (var i = 0; i < image.PixelCount; i++)
-        {
-            image.Data[i] *= f;
-            image.Variance[i] *= f2;
+            if (f > 0 && float.IsFinite(f)) continue;
+            image.Data[i] = float.NaN;
+            image.Variance[i] = 0;
+            // Division by zero flags BadPixel; here the flat simply has no data for this pixel.
+            image.Mask[i] = (ushort)((image.Mask[i] & ~(int)MaskBits.BadPixel) | flat.Mask[i] | (int)MaskBits.NoData);
         }
     }
 
     /// <summary>
     /// Sets the variance of a raw frame from the detector noise model, in ADU²: read noise² +
     /// signal / gain, where signal is the value above <paramref name="bias"/> (never negative).
-    /// Pixels at or above <paramref name="saturation"/> are flagged <see cref="MaskFlags.Saturated"/>.
+    /// Pixels at or above <paramref name="saturation"/> are flagged <see cref="MaskBits.Saturated"/>;
+    /// non-finite pixels <see cref="MaskBits.NoData"/>.
     /// </summary>
-    public static void SetRawVariance(FrameImage image, double readNoiseAdu, double gain, FrameImage? bias, double? saturation)
+    public static void SetRawVariance(MaskedImage image, double readNoiseAdu, double gain, MaskedImage? bias, double? saturation)
     {
         var rn2 = (float)(readNoiseAdu * readNoiseAdu);
         var inverseGain = (float)(1 / gain);
@@ -70,17 +56,13 @@ public static class ImageArithmetic
             var raw = image.Data[i];
             var signal = raw - (bias?.Data[i] ?? 0);
             image.Variance[i] = rn2 + Math.Max(signal, 0) * inverseGain;
-            if (raw >= sat) image.Mask[i] |= MaskFlags.Saturated;
-            if (!float.IsFinite(raw)) image.Mask[i] |= MaskFlags.NoData;
+            if (raw >= sat) image.Mask[i] |= (ushort)MaskBits.Saturated;
+            if (!float.IsFinite(raw)) image.Mask[i] |= (ushort)MaskBits.NoData;
         }
     }
 
-    /// <summary>A deep copy (data, variance, mask, header).</summary>
-    public static FrameImage Copy(FrameImage image)
-        => new(image.Width, image.Height, (float[])image.Data.Clone(), (float[])image.Variance.Clone(), (ushort[])image.Mask.Clone(), image.Header.Clone(), image.Unit);
-
-    private static void Check(FrameImage a, FrameImage b)
+    private static void Check(MaskedImage a, MaskedImage b)
     {
-        if (!a.SameShape(b)) throw new ArgumentException($"image is {a.ShapeText} but the calibration is {b.ShapeText}");
+        if (!a.HasSameShape(b)) throw new ArgumentException($"image is {a.ShapeText} but the calibration is {b.ShapeText}");
     }
 }

@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Pipeline.Recipes;
 
 namespace Parallax.Recipes.Steps;
@@ -6,7 +7,7 @@ namespace Parallax.Recipes.Steps;
 public static class RegionSamples
 {
     /// <summary>The usable values of <paramref name="image"/> inside <paramref name="regions"/>.</summary>
-    public static float[] Of(FrameImage image, IReadOnlyList<PixelRegion> regions) => Of(image.Data, image.Mask, image.Width, regions);
+    public static float[] Of(MaskedImage image, IReadOnlyList<PixelRegion> regions) => Of(image.Data, image.Mask, image.Width, regions);
 
     /// <summary>The usable values of a pixel array inside <paramref name="regions"/>; <paramref name="mask"/> may be empty (no mask).</summary>
     public static float[] Of(ReadOnlySpan<float> data, ReadOnlySpan<ushort> mask, int width, IReadOnlyList<PixelRegion> regions)
@@ -22,7 +23,7 @@ public static class RegionSamples
                 for (var x = r.X; x < r.X + r.Width; x++)
                 {
                     var v = data[row + x];
-                    if (!float.IsFinite(v) || (!mask.IsEmpty && (mask[row + x] & MaskFlags.Unusable) != 0)) continue;
+                    if (!float.IsFinite(v) || (!mask.IsEmpty && (mask[row + x] & (ushort)MaskBits.Unusable) != 0)) continue;
                     if (n < result.Length) result[n++] = v;
                 }
             }
@@ -31,12 +32,12 @@ public static class RegionSamples
     }
 
     /// <summary>The pixel-by-pixel difference a − b of the usable pixels of both, inside <paramref name="regions"/>.</summary>
-    public static float[] Difference(FrameImage a, FrameImage b, IReadOnlyList<PixelRegion> regions)
+    public static float[] Difference(MaskedImage a, MaskedImage b, IReadOnlyList<PixelRegion> regions)
     {
         var diff = new float[a.PixelCount];
         for (var i = 0; i < diff.Length; i++)
         {
-            var unusable = ((a.Mask[i] | b.Mask[i]) & MaskFlags.Unusable) != 0;
+            var unusable = ((a.Mask[i] | b.Mask[i]) & (ushort)MaskBits.Unusable) != 0;
             diff[i] = unusable ? float.NaN : a.Data[i] - b.Data[i];
         }
         return Of(diff, [], a.Width, regions);

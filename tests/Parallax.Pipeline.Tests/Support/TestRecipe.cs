@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Pipeline.Recipes;
 
 namespace Parallax.Pipeline.Tests.Support;
@@ -80,7 +81,7 @@ public sealed class TestRecipe(string name, string[] inputs, (string Category, b
             foreach (var c in input.Calibrations.Values) v -= c.Image.Data[i];
             data[i] = (float)(v * p.Scale);
         }
-        var image = new FrameImage(first.Width, first.Height, data, Enumerable.Repeat(1f, data.Length).ToArray(), null, null, "adu");
+        var image = new MaskedImage(first.Width, first.Height, data, Enumerable.Repeat(1f, data.Length).ToArray(), null, null, "adu");
         return new RecipeProduct
         {
             Category = category,
