@@ -91,6 +91,25 @@ public class OrganiseCommandTests
         }
 
         [Fact]
+        public void Given_list_groups_When_organised_Then_one_row_per_group_with_its_frame_count_and_no_file_names()
+        {
+            using var dir = Night();
+            var (_, stdout, _) = CliRunner.Run("organise", dir.Path, "--list", "groups");
+            Assert.Matches(@"BIAS-1\s.*\sBIAS\s+3\s", stdout);
+            Assert.Matches(@"SCIENCE-1\s.*\sSCIENCE\s+2\s", stdout);
+            Assert.DoesNotContain("bias1.fits", stdout);
+            Assert.Contains("Cascade (4 tasks):", stdout);
+        }
+
+        [Fact]
+        public void Given_a_small_night_When_organised_with_the_automatic_listing_Then_every_file_is_listed()
+        {
+            using var dir = Night();
+            var (_, stdout, _) = CliRunner.Run("organise", dir.Path);
+            foreach (var name in new[] { "bias1.fits", "dark3.fits", "flat2.fits", "m67_2.fits" }) Assert.Contains(name, stdout);
+        }
+
+        [Fact]
         public void Given_a_folder_that_does_not_exist_When_organised_Then_exit_code_3()
         {
             var (code, _, stderr) = CliRunner.Run("organise", "/no/such/folder");

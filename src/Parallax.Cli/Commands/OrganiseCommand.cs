@@ -20,14 +20,20 @@ internal static class OrganiseCommand
         var sofDir = new Option<string?>("--sof-dir") { Description = "Write one EsoRex-style set-of-files (path CATEGORY lines) per task into this folder" };
         var caldb = new Option<string?>("--caldb") { Description = "Calibration database to take missing calibrations from: SQLite file or PostgreSQL connection string" };
         var noRecurse = new Option<bool>("--no-recursive") { Description = "Only the folder itself, not its sub-folders" };
+        var list = new Option<string>("--list")
+        {
+            Description = $"Text listing: one row per file, one row per group, or auto (files up to {FileListingLimit} frames, groups above)",
+            DefaultValueFactory = _ => "auto",
+        };
+        list.AcceptOnlyFromAmong("auto", "files", "groups");
         var cmd = new Command("organise", "Classify raw frames by their instrument's rules, group them, and plan the calibration cascade (reads headers only)")
-            { folder, instrument, instruments, json, sofDir, caldb, noRecurse };
+            { folder, instrument, instruments, json, sofDir, caldb, noRecurse, list };
         cmd.Aliases.Add("organize");
-        cmd.SetAction(r => Run(r.GetValue(folder)!, r.GetValue(instrument), r.GetValue(instruments), r.GetValue(json), r.GetValue(sofDir), r.GetValue(caldb), !r.GetValue(noRecurse)));
+        cmd.SetAction(r => Run(r.GetValue(folder)!, r.GetValue(instrument), r.GetValue(instruments), r.GetValue(json), r.GetValue(sofDir), r.GetValue(caldb), !r.GetValue(noRecurse), r.GetValue(list)!));
         return cmd;
     }
 
-    private static int Run(string folder, string? instrument, string? userInstruments, bool json, string? sofDir, string? caldbTarget, bool recursive)
+    private static int Run(string folder, string? instrument, string? userInstruments, bool json, string? sofDir, string? caldbTarget, bool recursive, string listing = "auto")
     {
         if (!Directory.Exists(folder))
         {
@@ -54,7 +60,7 @@ internal static class OrganiseCommand
             }
             IReadOnlyList<string> sofs = sofDir is null ? [] : SofWriter.Write(result.Plan, sofDir);
             if (json) PrintJson(folder, result, sofs);
-            else PrintText(folder, result, sofs);
+            else PrintText(folder, result, sofs, listing);
             if (result.Frames.Count == 0) return ExitCodes.Failed;
             return result.Unreadable.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
         }
@@ -71,24 +77,19 @@ internal static class OrganiseCommand
 
     private static string Rel(string folder, string path) => Path.GetRelativePath(folder, path);
 
-    private static void PrintText(string folder, OrganiseResult result, IReadOnlyList<string> sofs)
+    /// <summary>Above this many classified frames the automatic listing shows groups, not files: a table of thousands of rows helps nobody and costs seconds to print.</summary>
+    internal const int FileListingLimit = 200;
+
+    private static void PrintText(string folder, OrganiseResult result, IReadOnlyList<string> sofs, string listing)
     {
         var total = result.Frames.Count + result.Unreadable.Count;
         var rate = total / Math.Max(result.Elapsed.TotalSeconds, 1e-6);
         Console.WriteLine($"Organised {total} files in {result.Elapsed.TotalSeconds:0.00} s ({rate:0} files/s): "
             + $"{result.Frames.Count(f => f.IsClassified)} classified, {result.Unclassified.Count()} unclassified, {result.Unreadable.Count} unreadable, {result.Groups.Count} groups");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("file");
-        table.AddColumn("instrument");
-        table.AddColumn("category");
-        table.AddColumn("group");
-        table.AddColumn("keys");
-        foreach (var f in result.Frames.Where(f => f.IsClassified))
-        {
-            var g = result.GroupOf(f);
-            table.AddRow(Markup.Escape(Rel(folder, f.Path)), Markup.Escape(f.Instrument!.Name), f.Category!, Markup.Escape(g?.Id ?? ""), Markup.Escape(g?.KeysText ?? ""));
-        }
-        AnsiConsole.Write(table);
+        var classified = result.Frames.Where(f => f.IsClassified).ToList();
+        var byGroup = listing == "groups" || (listing == "auto" && classified.Count > FileListingLimit);
+        AnsiConsole.Write(byGroup ? GroupTable(result) : FileTable(folder, result, classified));
+        if (byGroup && listing == "auto") Console.WriteLine($"({classified.Count} frames listed by group; --list files shows every file)");
         var unclassified = result.Unclassified.ToList();
         if (unclassified.Count > 0)
         {
@@ -115,6 +116,39 @@ internal static class OrganiseCommand
         }
         foreach (var g in result.Plan.Unplanned) Console.WriteLine($"  (no cascade step for {g.Category}: {g.Id}, {g.Frames.Count} frame(s))");
         if (sofs.Count > 0) Console.WriteLine($"\nWrote {sofs.Count} SOF file(s) to {Path.GetDirectoryName(sofs[0])}");
+    }
+
+    private static Table FileTable(string folder, OrganiseResult result, IEnumerable<ClassifiedFrame> frames)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("file");
+        table.AddColumn("instrument");
+        table.AddColumn("category");
+        table.AddColumn("group");
+        table.AddColumn("keys");
+        foreach (var f in frames)
+        {
+            var g = result.GroupOf(f);
+            table.AddRow(Markup.Escape(Rel(folder, f.Path)), Markup.Escape(f.Instrument!.Name), f.Category!, Markup.Escape(g?.Id ?? ""), Markup.Escape(g?.KeysText ?? ""));
+        }
+        return table;
+    }
+
+    private static Table GroupTable(OrganiseResult result)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("group");
+        table.AddColumn("instrument");
+        table.AddColumn("category");
+        table.AddColumn(new TableColumn("frames").RightAligned());
+        table.AddColumn("first");
+        table.AddColumn("keys");
+        foreach (var g in result.Groups)
+        {
+            table.AddRow(Markup.Escape(g.Id), Markup.Escape(g.Instrument.Name), g.Category, g.Frames.Count.ToString(CultureInfo.InvariantCulture),
+                FormatMjd(g.FirstMjd), Markup.Escape(g.KeysText));
+        }
+        return table;
     }
 
     private static void PrintJson(string folder, OrganiseResult result, IReadOnlyList<string> sofs)
