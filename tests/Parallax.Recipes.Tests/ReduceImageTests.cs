@@ -25,9 +25,10 @@ public class ReduceImageTests
                 for (var x = 0; x < 4; x++)
                 {
                     double rawValue = 1300 + 10 * x + y, f = 0.5 + 0.25 * x;
-                    var expected = (rawValue - 100 - 40 * 0.5) / f;
-                    // (read noise / gain)^2 + (raw - bias) / gain, divided by f^2 (the masters have no variance here).
-                    var variance = ((4.0 / 2) * (4.0 / 2) + (rawValue - 100) / 2) / (f * f);
+                    // In electrons (gain 2): (raw - bias - dark scaled to 60 s of its 120 s) / flat x gain.
+                    var expected = (rawValue - 100 - 40 * 0.5) / f * 2;
+                    // ((read noise / gain)^2 + (raw - bias) / gain) / f^2 in ADU^2 (the masters have no variance here), times gain^2.
+                    var variance = ((4.0 / 2) * (4.0 / 2) + (rawValue - 100) / 2) / (f * f) * 4;
                     Assert.Equal(expected, product.Image.Data[y * 4 + x], 3);
                     Assert.Equal(variance, product.Image.Variance[y * 4 + x], 3);
                 }

@@ -6,10 +6,12 @@ using Parallax.Recipes.Steps;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>
-/// Master bias: the bias frames combined pixel by pixel. QC: <c>median_adu</c> (the bias level)
-/// and <c>noise_adu</c> (the read noise of one frame, from the difference of the first two frames,
-/// σ(a − b)/√2, which cancels fixed pattern; from one frame's robust σ when there is only one), both
-/// over the detector's data sections (overscan ignored); <c>noise_e</c> with the gain when known.
+/// Master bias: the bias frames, overscan-subtracted and trimmed to their data sections, combined
+/// pixel by pixel. QC: <c>median_adu</c> (the raw bias level: overscan level plus the master's
+/// median), <c>residual_adu</c> (the master's median after overscan subtraction: the bias structure
+/// the overscan does not follow) and <c>noise_adu</c> (the read noise of one frame, from the difference
+/// of the first two frames, σ(a − b)/√2, which cancels fixed pattern; from one frame's robust σ when
+/// there is only one); <c>noise_e</c> with the gain when known.
 /// </summary>
 public sealed class MasterBias : Recipe<MasterBiasParameters>
 {
@@ -21,10 +23,11 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
 
     /// <inheritdoc/>
     public override string Description => """
-        1. measure the read noise of one frame from the difference of the first two (robust sigma / sqrt 2), over the data sections
-        2. give every pixel of every frame that variance
-        3. combine the frames pixel by pixel (median or mean, after clipping at clip_sigma)
-        QC: median_adu = median of the master over the data sections; noise_adu = read noise of one frame (ADU); noise_e = the same in electrons.
+        1. subtract each frame's overscan and trim it to the data sections (assembling amplifiers by DETSEC)
+        2. measure the read noise of one frame from the difference of the first two (robust sigma / sqrt 2)
+        3. give every pixel of every frame that variance
+        4. combine the frames pixel by pixel (median or mean, after clipping at clip_sigma)
+        QC: median_adu = raw bias level (overscan + master median); residual_adu = master median after overscan subtraction; noise_adu = read noise of one frame (ADU); noise_e = the same in electrons.
         """;
 
     /// <inheritdoc/>
@@ -38,7 +41,8 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
                 Category = "MASTER_BIAS", ProductType = "master_bias", Level = ProcessingLevel.Corrected, Doc = "the combined bias, in ADU",
                 Qc = new Dictionary<string, string>
                 {
-                    ["median_adu"] = "bias level: median over the data sections [adu]",
+                    ["median_adu"] = "raw bias level: overscan level + median of the master [adu]",
+                    ["residual_adu"] = "median of the master after overscan subtraction [adu]",
                     ["noise_adu"] = "read noise of one frame [adu]",
                     ["noise_e"] = "read noise of one frame [electron]",
                     ["nframes"] = "frames combined",
@@ -50,19 +54,23 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
     /// <inheritdoc/>
     public override RecipeOutcome Run(RecipeInput input, MasterBiasParameters parameters, CancellationToken cancellation)
     {
-        var frames = input.Frames.Select(f => f.Image.Clone()).ToList();
-        var regions = input.Detector.DataRegions(frames[0].Width, frames[0].Height);
+        var corrected = input.Frames.Select(f => DetectorStep.Apply(f, input.Detector, parameters)).ToList();
+        var frames = corrected.Select(c => c.Image).ToList();
         var noise = frames.Count >= 2
-            ? RobustStatistics.MadSigma(RegionSamples.Difference(frames[0], frames[1], regions)) / Math.Sqrt(2)
-            : RobustStatistics.MadSigma(RegionSamples.Of(frames[0], regions));
+            ? RobustStatistics.MadSigma(RegionSamples.Difference(frames[0], frames[1])) / Math.Sqrt(2)
+            : RobustStatistics.MadSigma(frames[0].Data, frames[0].Mask);
         if (!double.IsFinite(noise))
             return new AlgorithmFailed("the read noise cannot be measured: the data sections hold no usable pixel", new Dictionary<string, double> { ["frames"] = frames.Count });
-        foreach (var f in frames) ImageArithmetic.SetRawVariance(f, noise, double.PositiveInfinity, null, null);
+        // A bias has no signal: its variance is the read noise measured here (the instrument's value may be missing or stale).
+        foreach (var f in frames) Array.Fill(f.Variance, (float)(noise * noise));
         cancellation.ThrowIfCancellationRequested();
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
+        var residual = RobustStatistics.Median(master.Data, master.Mask);
+        var overscan = corrected.Select(c => c.OverscanLevel).Where(double.IsFinite).DefaultIfEmpty(0).Average();
         var qc = new Dictionary<string, double>
         {
-            ["median_adu"] = RobustStatistics.Median(RegionSamples.Of(master, regions)),
+            ["median_adu"] = overscan + residual,
+            ["residual_adu"] = residual,
             ["noise_adu"] = noise,
             ["nframes"] = frames.Count,
         };

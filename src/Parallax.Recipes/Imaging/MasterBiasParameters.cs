@@ -3,7 +3,7 @@ using Parallax.Pipeline.Recipes;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>Parameters of <see cref="MasterBias"/>.</summary>
-public sealed record MasterBiasParameters : RecipeParameters
+public sealed record MasterBiasParameters : DetectorParameters
 {
     /// <summary>How the bias frames are combined.</summary>
     [Parameter("How the bias frames are combined pixel by pixel: median (robust) or mean (least noise).")]

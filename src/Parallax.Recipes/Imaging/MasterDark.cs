@@ -21,7 +21,7 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
 
     /// <inheritdoc/>
     public override string Description => """
-        1. give each dark its raw variance (read noise squared + signal / gain) and flag saturated pixels
+        1. subtract each dark's overscan, trim it to the data sections, flag saturated pixels and give it its raw variance (read noise squared + signal / gain)
         2. subtract the master bias from each dark
         3. combine the darks pixel by pixel (median or mean, after clipping at clip_sigma)
         4. flag hot pixels above median + hot_sigma x robust sigma
@@ -65,18 +65,16 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
             else usable.Add(f);
         }
         if (usable.Count == 0) return new UnprocessableData("no dark frame has a usable exposure time", skipped);
-        var gain = DetectorNoise.Gain(input.Detector);
-        var regions = input.Detector.DataRegions(usable[0].Image.Width, usable[0].Image.Height);
         var frames = new List<MaskedImage>(usable.Count);
         foreach (var f in usable)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = f.Image.Clone();
-            var readNoise = DetectorNoise.ReadNoiseAdu(input.Detector) ?? ReadNoiseFromFrame(image, bias.Image, regions);
-            ImageArithmetic.SetRawVariance(image, readNoise, gain, bias.Image, input.Detector.Saturation);
-            ImageArithmetic.Subtract(image, bias.Image);
-            frames.Add(image);
+            var step = DetectorStep.Apply(f, input.Detector, parameters);
+            DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
+            ImageArithmetic.Subtract(step.Image, bias.Image);
+            frames.Add(step.Image);
         }
+        var regions = new[] { PixelRegion.Whole(frames[0].Width, frames[0].Height) };
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
         var seconds = usable.Average(f => f.ExposureTime!.Value);
         master.Header.Set("EXPTIME", seconds, "[s] exposure time of the darks combined");
@@ -100,13 +98,6 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
                 History = [$"master_dark: {frames.Count} dark(s) of {seconds} s minus {bias.Name}, combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}"],
             }],
             skipped);
-    }
-
-    /// <summary>Without a detector read noise: the robust σ of the bias-subtracted frame (dark current adds little in a dark).</summary>
-    private static double ReadNoiseFromFrame(MaskedImage frame, MaskedImage bias, IReadOnlyList<PixelRegion> regions)
-    {
-        var s = RobustStatistics.MadSigma(RegionSamples.Difference(frame, bias, regions));
-        return double.IsFinite(s) ? s : 0;
     }
 
     /// <summary>Flags pixels of the data regions above median + threshold as hot; returns their share of the data pixels.</summary>

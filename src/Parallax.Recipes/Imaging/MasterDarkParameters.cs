@@ -3,7 +3,7 @@ using Parallax.Pipeline.Recipes;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>Parameters of <see cref="MasterDark"/>.</summary>
-public sealed record MasterDarkParameters : RecipeParameters
+public sealed record MasterDarkParameters : DetectorParameters
 {
     /// <summary>How the bias-subtracted darks are combined.</summary>
     [Parameter("How the bias-subtracted dark frames are combined pixel by pixel: median or mean.")]

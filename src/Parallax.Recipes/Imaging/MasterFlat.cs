@@ -21,7 +21,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
 
     /// <inheritdoc/>
     public override string Description => """
-        1. give each flat its raw variance and flag saturated pixels
+        1. subtract each flat's overscan, trim it to the data sections, flag saturated pixels and give it its raw variance
         2. subtract the master bias, and the master dark scaled by exposure time when one is given
         3. skip flats whose level is outside min_level .. max_level
         4. scale each flat to a level of 1 (normalise), combine pixel by pixel, scale the master to a median of 1
@@ -58,19 +58,19 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         var bias = input.Calibration("MASTER_BIAS");
         if (bias is null) return new CalibrationNotFound("MASTER_BIAS", input.WhyMissing("MASTER_BIAS"));
         var dark = input.Calibration("MASTER_DARK");
-        var gain = DetectorNoise.Gain(input.Detector);
-        var regions = input.Detector.DataRegions(input.Frames[0].Image.Width, input.Frames[0].Image.Height);
         var skipped = new List<SkippedInput>();
+        PixelRegion[]? regions = null;
         var frames = new List<MaskedImage>();
         var levels = new List<double>();
         var history = new List<string>();
         foreach (var f in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = f.Image.Clone();
-            var readNoise = DetectorNoise.ReadNoiseAdu(input.Detector) ?? 0;
-            ImageArithmetic.SetRawVariance(image, readNoise, gain, bias.Image, input.Detector.Saturation);
+            var step = DetectorStep.Apply(f, input.Detector, parameters);
+            var image = step.Image;
+            DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
             ImageArithmetic.Subtract(image, bias.Image);
+            regions ??= [PixelRegion.Whole(image.Width, image.Height)];
             if (dark is not null) ImageArithmetic.Subtract(image, dark.Image, DarkScale(f, dark));
             var level = parameters.Normalise == FlatNormalisation.Mean
                 ? RegionSamples.Of(image, regions).DefaultIfEmpty(float.NaN).Average(v => (double)v)
@@ -83,14 +83,14 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         }
         if (frames.Count == 0) return new UnprocessableData($"no flat has a level within {parameters.MinLevel} .. {parameters.MaxLevel} adu", skipped);
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
-        var masterMedian = RobustStatistics.Median(RegionSamples.Of(master, regions));
+        var masterMedian = RobustStatistics.Median(RegionSamples.Of(master, regions!));
         if (parameters.Normalise != FlatNormalisation.None)
         {
             if (!(masterMedian > 0)) return new AlgorithmFailed("the combined flat has no positive median", new Dictionary<string, double> { ["median"] = masterMedian });
             master.MultiplyInPlace(new ValueWithVariance((float)(1 / masterMedian), 0));
             master.Unit = "";
         }
-        var samples = RegionSamples.Of(master, regions);
+        var samples = RegionSamples.Of(master, regions!);
         var median = RobustStatistics.Median(samples);
         history.Add($"master_flat: {frames.Count} flat(s) minus {bias.Name}{(dark is null ? "" : $" and scaled {dark.Name}")}, normalised by {ParameterDescriptor.SnakeCase(parameters.Normalise.ToString())}, combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}");
         if (dark is null) history.Add("master_flat: no MASTER_DARK: dark current not subtracted");

@@ -3,7 +3,7 @@ using Parallax.Pipeline.Recipes;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>Parameters of <see cref="MasterFlat"/>.</summary>
-public sealed record MasterFlatParameters : RecipeParameters
+public sealed record MasterFlatParameters : DetectorParameters
 {
     /// <summary>How the scaled flats are combined.</summary>
     [Parameter("How the scaled flats are combined pixel by pixel: median or mean.")]

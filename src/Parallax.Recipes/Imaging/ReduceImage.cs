@@ -6,11 +6,12 @@ using Parallax.Recipes.Steps;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>
-/// Detrending of science frames, one product per frame: flag saturated pixels, set the raw
-/// variance (read noise² + signal/gain), subtract the master bias, subtract the master dark scaled
-/// to the frame's exposure, divide by the master flat. Variance and mask are propagated. QC:
-/// <c>median_adu</c> (sky level) and <c>noise_adu</c> (robust σ) over the data sections. The
-/// bias- and dark-subtracted frame before flat division is an intermediate product.
+/// Detrending of science frames, one product per frame: subtract the overscan and trim, flag
+/// saturated pixels, set the raw variance (read noise² + signal/gain), subtract the master bias,
+/// subtract the master dark scaled to the frame's exposure, divide by the master flat, convert to
+/// electrons with each amplifier's gain. Variance and mask are propagated. QC: <c>median_e</c> (sky
+/// level) and <c>noise_e</c> (robust σ), or <c>median_adu</c> / <c>noise_adu</c> when the result stays
+/// in ADU. The bias- and dark-subtracted frame before flat division is an intermediate product.
 /// </summary>
 public sealed class ReduceImage : Recipe<ReduceImageParameters>
 {
@@ -22,11 +23,12 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
 
     /// <inheritdoc/>
     public override string Description => """
-        1. flag saturated pixels and set each frame's raw variance (read noise squared + signal / gain)
+        1. subtract the overscan, trim to the data sections, flag saturated pixels and set the raw variance (read noise squared + signal / gain)
         2. subtract the master bias (subtract_bias)
         3. subtract the master dark scaled by exposure time (subtract_dark; skipped when no dark is available)
         4. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
-        QC per frame: median_adu = sky level; noise_adu = robust sigma, over the data sections.
+        5. convert to electrons with each amplifier's gain (to_electrons)
+        QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU).
         """;
 
     /// <inheritdoc/>
@@ -44,7 +46,11 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             new OutputConnection
             {
                 Category = "REDUCED_IMAGE", ProductType = "reduced_image", Level = ProcessingLevel.Corrected, PerInput = true, Doc = "the detrended frame",
-                Qc = new Dictionary<string, string> { ["median_adu"] = "sky level: median over the data sections", ["noise_adu"] = "robust sigma over the data sections" },
+                Qc = new Dictionary<string, string>
+                {
+                    ["median_e"] = "sky level: median of the frame [electron] (median_adu when to_electrons is false)",
+                    ["noise_e"] = "robust sigma of the frame [electron] (noise_adu when to_electrons is false)",
+                },
             },
             new OutputConnection
             {
@@ -63,15 +69,14 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         if (parameters.DivideFlat && flat is null) return new CalibrationNotFound("MASTER_FLAT", input.WhyMissing("MASTER_FLAT"));
         var dark = parameters.SubtractDark ? input.Calibration("MASTER_DARK") : null;
         var gain = DetectorNoise.Gain(input.Detector);
-        var readNoise = DetectorNoise.ReadNoiseAdu(input.Detector) ?? 0;
         var products = new List<RecipeProduct>();
         foreach (var frame in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var image = frame.Image.Clone();
-            var regions = input.Detector.DataRegions(image.Width, image.Height);
+            var step = DetectorStep.Apply(frame, input.Detector, parameters);
+            var image = step.Image;
             var history = new List<string>();
-            ImageArithmetic.SetRawVariance(image, readNoise, gain, bias?.Image, input.Detector.Saturation);
+            DetectorStep.ApplyNoiseModel(step, input.Detector, bias?.Image);
             if (bias is not null)
             {
                 ImageArithmetic.Subtract(image, bias.Image);
@@ -90,7 +95,13 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 ImageArithmetic.Divide(image, flat.Image);
                 history.Add($"reduce_image: divided by {flat.Name}");
             }
-            var samples = RegionSamples.Of(image, regions);
+            if (parameters.ToElectrons)
+            {
+                DetectorStep.ToElectrons(image, step, gain);
+                history.Add("reduce_image: converted to electrons with each amplifier's gain");
+            }
+            var samples = RegionSamples.Of(image, [PixelRegion.Whole(image.Width, image.Height)]);
+            var unit = parameters.ToElectrons ? "e" : "adu";
             products.Add(new RecipeProduct
             {
                 Category = "REDUCED_IMAGE",
@@ -98,8 +109,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 DerivedFrom = frame.Name,
                 Qc = new Dictionary<string, double>
                 {
-                    ["median_adu"] = RobustStatistics.Median(samples),
-                    ["noise_adu"] = RobustStatistics.MadSigma(samples),
+                    [$"median_{unit}"] = RobustStatistics.Median(samples),
+                    [$"noise_{unit}"] = RobustStatistics.MadSigma(samples),
                 },
                 History = history,
             });

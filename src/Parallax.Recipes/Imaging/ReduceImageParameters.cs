@@ -3,7 +3,7 @@ using Parallax.Pipeline.Recipes;
 namespace Parallax.Recipes.Imaging;
 
 /// <summary>Parameters of <see cref="ReduceImage"/>.</summary>
-public sealed record ReduceImageParameters : RecipeParameters
+public sealed record ReduceImageParameters : DetectorParameters
 {
     /// <summary>Subtract the master bias.</summary>
     [Parameter("Subtract the master bias (required when true).")]
@@ -16,6 +16,10 @@ public sealed record ReduceImageParameters : RecipeParameters
     /// <summary>Divide by the master flat.</summary>
     [Parameter("Divide by the master flat (required when true).")]
     public bool DivideFlat { get; init; } = true;
+
+    /// <summary>Convert the result to electrons with each amplifier's gain.</summary>
+    [Parameter("Convert the detrended frame to electrons with each amplifier's gain (variance times gain squared); false keeps ADU.")]
+    public bool ToElectrons { get; init; } = true;
 
     /// <inheritdoc/>
     public override IEnumerable<string> Validate()

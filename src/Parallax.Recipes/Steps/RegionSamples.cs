@@ -31,6 +31,9 @@ public static class RegionSamples
         return n == result.Length ? result : result[..n];
     }
 
+    /// <summary>The pixel-by-pixel difference a − b of the usable pixels of both, over the whole image.</summary>
+    public static float[] Difference(MaskedImage a, MaskedImage b) => Difference(a, b, [PixelRegion.Whole(a.Width, a.Height)]);
+
     /// <summary>The pixel-by-pixel difference a − b of the usable pixels of both, inside <paramref name="regions"/>.</summary>
     public static float[] Difference(MaskedImage a, MaskedImage b, IReadOnlyList<PixelRegion> regions)
     {

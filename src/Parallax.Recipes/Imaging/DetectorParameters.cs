@@ -1,0 +1,18 @@
+using Parallax.Pipeline.Recipes;
+
+namespace Parallax.Recipes.Imaging;
+
+/// <summary>
+/// Parameters shared by every recipe that reads raw imaging frames: how the overscan is measured
+/// and smoothed before the frames are trimmed to their data sections.
+/// </summary>
+public abstract record DetectorParameters : RecipeParameters
+{
+    /// <summary>How the overscan level of each line is measured; none turns overscan subtraction off.</summary>
+    [Parameter("How the overscan level of each readout line is measured (median, mean, clipped_mean), or none to skip overscan subtraction.")]
+    public OverscanMode Overscan { get; init; } = OverscanMode.Median;
+
+    /// <summary>Order of the Legendre polynomial fitted to the line levels along the readout axis; 0 subtracts each line's own level.</summary>
+    [Parameter("Order of the Legendre polynomial fitted to the overscan line levels along the readout axis (with 3-sigma rejection); 0 subtracts each line's own level.", Minimum = 0, Maximum = 15)]
+    public int OverscanOrder { get; init; }
+}

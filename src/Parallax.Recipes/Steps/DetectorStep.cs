@@ -1,0 +1,134 @@
+using Parallax.Imaging;
+using Parallax.Imaging.Detector;
+using Parallax.Imaging.Fitting;
+using Parallax.Pipeline.Recipes;
+using Parallax.Recipes.Imaging;
+using AmplifierGeometry = Parallax.Imaging.Detector.AmplifierGeometry;
+using DetectorGeometry = Parallax.Imaging.Detector.DetectorGeometry;
+
+namespace Parallax.Recipes.Steps;
+
+/// <summary>
+/// The first step of every imaging recipe on a raw frame: flag saturation, subtract the overscan,
+/// set the variance from the detector noise model (read noise² + Poisson, in ADU²), trim to the data
+/// sections and assemble the amplifiers by DETSEC — the imaging core's <see cref="DetectorCorrector"/>
+/// driven by the instrument file's amplifiers (gain, read noise, saturation, sections), with the
+/// frame's header filling what the instrument file leaves out. The result stays in ADU so that masters
+/// and science frames subtract directly; <see cref="ToElectrons"/> converts at the end.
+/// A frame that is already a Parallax product (it has PRODTYPE) is returned as it is.
+/// </summary>
+public static class DetectorStep
+{
+    /// <summary>Corrects <paramref name="frame"/>; the result owns new arrays (the input is never modified).</summary>
+    /// <exception cref="ArgumentException">The sections do not fit the frame, or the amplifiers cannot be assembled.</exception>
+    /// <exception cref="FormatException">A section keyword is malformed (the message names it).</exception>
+    public static DetectorStepResult Apply(RecipeFrame frame, DetectorLayout layout, DetectorParameters parameters)
+    {
+        var raw = frame.Image;
+        if (raw.Header.Contains("PRODTYPE") || frame.PrimaryHeader.Contains("PRODTYPE")) return new DetectorStepResult(raw.Clone(), [], []);
+        var geometry = Geometry(raw, layout);
+        var overscan = parameters.Overscan != OverscanMode.None && geometry.Amplifiers.All(a => a.BiasSection is not null)
+            ? new OverscanOptions
+            {
+                Statistic = parameters.Overscan switch
+                {
+                    OverscanMode.Mean => OverscanStatistic.Mean,
+                    OverscanMode.ClippedMean => OverscanStatistic.SigmaClippedMean,
+                    _ => OverscanStatistic.Median,
+                },
+                Smoothing = parameters.OverscanOrder > 0 ? OverscanSmoothing.Legendre : OverscanSmoothing.None,
+                Order = Math.Max(parameters.OverscanOrder, 0),
+            }
+            : null;
+        var result = DetectorCorrector.Correct(raw, geometry, new DetectorCorrectionOptions { Overscan = overscan, ToElectrons = false });
+        return new DetectorStepResult(result.Image, result.Amplifiers, [.. geometry.Amplifiers.Select(a => a.Gain)]);
+    }
+
+    /// <summary>
+    /// The amplifiers of <paramref name="raw"/>: the instrument file's, each completed from the
+    /// header keywords with its name as suffix (DETSECA ...); without amplifiers in the instrument
+    /// file, the header's DATASEC / BIASSEC / GAIN / RDNOISE / SATURATE (or the whole image).
+    /// Several amplifiers without DETSEC are placed as they lie in the raw frame.
+    /// </summary>
+    public static DetectorGeometry Geometry(MaskedImage raw, DetectorLayout layout)
+    {
+        if (layout.Amplifiers.Count == 0) return new DetectorGeometry([AmplifierGeometry.FromHeader(raw.Header, raw.Width, raw.Height)]);
+        var amps = new List<AmplifierGeometry>(layout.Amplifiers.Count);
+        foreach (var a in layout.Amplifiers)
+        {
+            var fromHeader = AmplifierGeometry.FromHeader(raw.Header, raw.Width, raw.Height, suffix: a.Name, name: a.Name);
+            var data = a.DataSection is { } d ? Section(d) : fromHeader.DataSection;
+            amps.Add(fromHeader with
+            {
+                DataSection = data,
+                BiasSection = a.BiasSection is { } b ? Section(b) : fromHeader.BiasSection,
+                DetectorSection = fromHeader.DetectorSection ?? (layout.Amplifiers.Count > 1 ? data : null),
+                Gain = a.Gain is > 0 ? a.Gain.Value : fromHeader.Gain,
+                ReadNoise = a.ReadNoise ?? fromHeader.ReadNoise,
+                SaturationAdu = a.Saturation ?? fromHeader.SaturationAdu,
+            });
+        }
+        return new DetectorGeometry(amps);
+    }
+
+    /// <summary>
+    /// Converts a detrended ADU image to electrons in place: each amplifier's pixels times its gain
+    /// (variance times gain²), so that amplifiers of different gains come out on one scale.
+    /// </summary>
+    /// <param name="image">The detrended image, in ADU, with the layout of <paramref name="detector"/>'s output.</param>
+    /// <param name="detector">What the detector step did to the raw frame (where each amplifier landed, its gain).</param>
+    /// <param name="fallbackGain">Gain (electrons per ADU) for a frame the detector step left alone.</param>
+    public static void ToElectrons(MaskedImage image, DetectorStepResult detector, double fallbackGain)
+    {
+        var amplifiers = detector.Amplifiers;
+        if (amplifiers.Count == 0)
+        {
+            var unit = image.Unit;
+            image.MultiplyInPlace(new ValueWithVariance((float)fallbackGain, 0));
+            image.Unit = unit == PixelUnits.Adu ? PixelUnits.Electron : unit;
+            return;
+        }
+        for (var i = 0; i < amplifiers.Count; i++)
+        {
+            var a = amplifiers[i];
+            var gain = (float)detector.Gains[i];
+            var g2 = gain * gain;
+            var p = a.Placement;
+            for (var y = p.YStart; y < p.YEnd && y < image.Height; y++)
+            {
+                var data = image.DataRow(y).Slice(p.XStart, Math.Min(p.Width, image.Width - p.XStart));
+                var variance = image.VarianceRow(y).Slice(p.XStart, data.Length);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(data, gain, data);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(variance, g2, variance);
+            }
+        }
+        image.Unit = PixelUnits.Electron;
+        image.Header.Set("BUNIT", PixelUnits.Electron, "pixel unit");
+    }
+
+    /// <summary>
+    /// Makes the variance of a corrected raw frame follow the noise model read noise² + signal / gain
+    /// (ADU²) with the signal counted above the bias: kept as the detector step set it when the overscan
+    /// was subtracted and the read noise is known; otherwise recomputed with the signal above
+    /// <paramref name="bias"/> and, when the instrument gives no read noise, the read noise measured as
+    /// the robust σ of frame − bias. Products (frames the step left alone) keep their variance.
+    /// </summary>
+    public static void ApplyNoiseModel(DetectorStepResult step, DetectorLayout layout, MaskedImage? bias)
+    {
+        if (step.Amplifiers.Count == 0) return;
+        var known = DetectorNoise.ReadNoiseAdu(layout);
+        var overscanned = double.IsFinite(step.OverscanLevel);
+        if (overscanned && known is not null) return;
+        var readNoise = known ?? (bias is null ? 0 : MeasuredNoise(step.Image, bias));
+        ImageArithmetic.SetRawVariance(step.Image, readNoise, DetectorNoise.Gain(layout), bias, null);
+    }
+
+    private static double MeasuredNoise(MaskedImage frame, MaskedImage bias)
+    {
+        if (!frame.HasSameShape(bias)) return 0;
+        var s = Parallax.Imaging.Statistics.RobustStatistics.MadSigma(RegionSamples.Difference(frame, bias));
+        return double.IsFinite(s) ? s : 0;
+    }
+
+    private static ImageSection Section(PixelRegion r) => ImageSection.FromZeroBased(r.X, r.Y, r.Width, r.Height);
+}
