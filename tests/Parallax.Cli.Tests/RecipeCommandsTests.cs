@@ -26,7 +26,7 @@ public class RecipeCommandsTests
             Assert.Equal(["master_bias", "master_dark", "master_flat", "reduce_image"], recipes.Select(r => r.GetProperty("name").GetString()));
             var flat = recipes[2];
             Assert.Equal("MASTER_FLAT", flat.GetProperty("outputs")[0].GetProperty("category").GetString());
-            Assert.Equal(["combine", "clip_sigma", "normalise", "min_level", "max_level"], flat.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(["combine", "clip_sigma", "normalise", "min_level", "max_level", "overscan", "overscan_order"], flat.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
         }
     }
 

@@ -75,6 +75,18 @@ public class ReduceImageTests
         }
     }
 
+    public class Shapes
+    {
+        [Fact]
+        public void Given_a_master_bias_of_another_size_When_detrended_Then_the_data_are_unprocessable_and_the_message_names_it()
+        {
+            var raw = Images.Frame(Images.Constant(6, 4, 500), "SCIENCE", 10);
+            var bias = Images.Frame(Images.Constant(2, 2, 100), "MASTER_BIAS", name: "small.fits");
+            var outcome = Recipe.Run(Images.Input([raw], null, bias), new ReduceImageParameters { DivideFlat = false }, default);
+            Assert.Equal("calibration MASTER_BIAS small.fits is 2×2 but the frames are 6×4 after trimming", Assert.IsType<UnprocessableData>(outcome).Reason);
+        }
+    }
+
     public class Validate
     {
         [Fact]

@@ -19,7 +19,8 @@ public sealed class ParameterSchema
         ParametersType = type;
         Defaults = (RecipeParameters)Activator.CreateInstance(type)!;
         var list = new List<ParameterDescriptor>();
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
+        // A recipe's own parameters first, then those it shares through a base record (detector options ...).
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.DeclaringType == type ? 0 : 1).ThenBy(p => p.MetadataToken))
         {
             if (p.GetCustomAttribute<ParameterAttribute>() is not { } attribute) continue;
             if (p.SetMethod is null) throw new InvalidOperationException($"{type.Name}.{p.Name}: a recipe parameter needs an init accessor");

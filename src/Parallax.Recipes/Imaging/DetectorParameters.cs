@@ -12,7 +12,11 @@ public abstract record DetectorParameters : RecipeParameters
     [Parameter("How the overscan level of each readout line is measured (median, mean, clipped_mean), or none to skip overscan subtraction.")]
     public OverscanMode Overscan { get; init; } = OverscanMode.Median;
 
-    /// <summary>Order of the Legendre polynomial fitted to the line levels along the readout axis; 0 subtracts each line's own level.</summary>
+    /// <summary>
+    /// Order of the Legendre polynomial fitted to the line levels along the readout axis; 0 subtracts
+    /// each line's own level. Default 3: a narrow overscan measures each line with few pixels, and
+    /// subtracting those noisy levels line by line would add their noise to every row of the frame.
+    /// </summary>
     [Parameter("Order of the Legendre polynomial fitted to the overscan line levels along the readout axis (with 3-sigma rejection); 0 subtracts each line's own level.", Minimum = 0, Maximum = 15)]
-    public int OverscanOrder { get; init; }
+    public int OverscanOrder { get; init; } = 3;
 }

@@ -70,6 +70,7 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
         {
             cancellation.ThrowIfCancellationRequested();
             var step = DetectorStep.Apply(f, input.Detector, parameters);
+            if (DetectorStep.MismatchedCalibration(step.Image, bias) is { } mismatch) return mismatch with { Inputs = skipped };
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
             ImageArithmetic.Subtract(step.Image, bias.Image);
             frames.Add(step.Image);

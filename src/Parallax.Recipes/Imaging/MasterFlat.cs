@@ -68,6 +68,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
             cancellation.ThrowIfCancellationRequested();
             var step = DetectorStep.Apply(f, input.Detector, parameters);
             var image = step.Image;
+            if (DetectorStep.MismatchedCalibration(image, bias, dark) is { } mismatch) return mismatch with { Inputs = skipped };
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
             ImageArithmetic.Subtract(image, bias.Image);
             regions ??= [PixelRegion.Whole(image.Width, image.Height)];

@@ -75,6 +75,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             cancellation.ThrowIfCancellationRequested();
             var step = DetectorStep.Apply(frame, input.Detector, parameters);
             var image = step.Image;
+            if (DetectorStep.MismatchedCalibration(image, bias, dark, flat) is { } mismatch) return mismatch;
             var history = new List<string>();
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias?.Image);
             if (bias is not null)

@@ -107,6 +107,20 @@ public static class DetectorStep
     }
 
     /// <summary>
+    /// The first calibration whose shape differs from <paramref name="image"/> (a frame after the
+    /// detector step), as an outcome naming it; null when every calibration fits.
+    /// </summary>
+    public static UnprocessableData? MismatchedCalibration(MaskedImage image, params RecipeFrame?[] calibrations)
+    {
+        foreach (var c in calibrations)
+        {
+            if (c is not null && !c.Image.HasSameShape(image))
+                return new UnprocessableData($"calibration {c.Category} {c.Name} is {c.Image.ShapeText} but the frames are {image.ShapeText} after trimming");
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Makes the variance of a corrected raw frame follow the noise model read noise² + signal / gain
     /// (ADU²) with the signal counted above the bias: kept as the detector step set it when the overscan
     /// was subtracted and the read noise is known; otherwise recomputed with the signal above

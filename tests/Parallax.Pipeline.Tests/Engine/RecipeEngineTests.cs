@@ -386,15 +386,6 @@ public class RecipeEngineTests
             var report = fx.Engine(withDatabase: false).Run(EngineFixture.Request(Flat, [fx.Frame("f1.fits", "FLAT", 104)], "FLAT"));
             Assert.Equal((TaskState.CalibrationNotFound, "calibration not found: no MASTER_BIAS was given and no calibration database is open to look one up"), (report.State, report.Message));
         }
-
-        [Fact]
-        public void Given_a_calibration_of_another_size_When_run_Then_the_data_are_unprocessable()
-        {
-            using var fx = new EngineFixture();
-            var small = Frames.WriteImage(Path.Combine(fx.Raw, "small.fits"), new float[4], 2, 2, EngineInstrument.Cards("BIAS", "2024-03-01T18:00:00"));
-            var report = fx.Engine().Run(EngineFixture.Request(Flat, [fx.Frame("f1.fits", "FLAT", 104)], "FLAT", [new TaskFile(small, "MASTER_BIAS")]));
-            Assert.Equal((TaskState.UnprocessableData, "calibration MASTER_BIAS small.fits is 2×2 but the frames are 6×4"), (report.State, report.Message));
-        }
     }
 
     public class Interruption
