@@ -112,13 +112,15 @@ internal readonly struct AmplifierKernel
             for (var c = 0; c < width; c++) outMask[width - 1 - c] = srcMask[c];
         }
         else srcMask.CopyTo(outMask);
-        if (_flagSaturation || _nonlinearity is not null)
+        // A vectorised maximum rules out saturation for most rows, so the scalar flag pass runs only where needed.
+        var checkSaturation = _flagSaturation && !(TensorPrimitives.Max(src) < _saturation); // NaN (a NaN in the row) checks too
+        if (checkSaturation || _nonlinearity is not null)
         {
             var limit = _nonlinearity?.FlagAboveAdu ?? double.PositiveInfinity;
             for (var c = 0; c < width; c++)
             {
                 var o = _flipX ? width - 1 - c : c;
-                if (_flagSaturation && src[c] >= _saturation)
+                if (checkSaturation && src[c] >= _saturation)
                 {
                     outMask[o] |= (ushort)MaskBits.Saturated;
                     saturated++;
@@ -140,8 +142,12 @@ internal readonly struct AmplifierKernel
         TensorPrimitives.Max(a, 0f, outVar);
         TensorPrimitives.Multiply(outVar, _poissonScale, outVar);
         TensorPrimitives.Add(outVar, _readVariance, outVar);
-        for (var c = 0; c < width; c++)
-            if (!float.IsFinite(outData[c])) outMask[c] |= (ushort)MaskBits.BadPixel;
+        // A finite row sum means every value is finite (NaN and ±∞ propagate), so the scalar scan is rare.
+        if (!float.IsFinite(TensorPrimitives.Sum<float>(outData)))
+        {
+            for (var c = 0; c < width; c++)
+                if (!float.IsFinite(outData[c])) outMask[c] |= (ushort)MaskBits.BadPixel;
+        }
         return (saturated, nonlinear);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using Parallax.Imaging.Fitting;
 using Parallax.Imaging.Statistics;
@@ -37,8 +38,12 @@ public static class OverscanCorrector
         var lineCount = perRow ? dataSection.Height : dataSection.Width;
 
         var lineLevels = new double[biasLines];
-        var residuals = new float[biasLines * lineLength];
-        var residualMask = new ushort[residuals.Length];
+        // Pooled: a fresh large-object-heap buffer per amplifier costs page faults comparable to the statistics.
+        var total = biasLines * lineLength;
+        var residualBuffer = ArrayPool<float>.Shared.Rent(total);
+        var maskBuffer = ArrayPool<ushort>.Shared.Rent(total);
+        var residuals = residualBuffer.AsSpan(0, total);
+        var residualMask = maskBuffer.AsSpan(0, total);
         var values = new float[lineLength];
         var mask = new ushort[lineLength];
         var clip = new SigmaClipOptions { Sigma = options.ClipSigma, MaxIterations = 5 };
@@ -51,11 +56,13 @@ public static class OverscanCorrector
                 OverscanStatistic.Median => RobustStatistics.Median(values, mask),
                 _ => RobustStatistics.SigmaClippedStats(values, clip, mask).Mean,
             };
-            var r = residuals.AsSpan(l * lineLength, lineLength);
+            var r = residuals.Slice(l * lineLength, lineLength);
             TensorPrimitives.Subtract(values, (float)lineLevels[l], r);
-            mask.CopyTo(residualMask.AsSpan(l * lineLength, lineLength));
+            mask.CopyTo(residualMask.Slice(l * lineLength, lineLength));
         }
         var noise = RobustStatistics.MadSigma(residuals, residualMask);
+        ArrayPool<float>.Shared.Return(residualBuffer);
+        ArrayPool<ushort>.Shared.Return(maskBuffer);
 
         var levels = new double[lineCount];
         Polynomial1D? polynomial = null;

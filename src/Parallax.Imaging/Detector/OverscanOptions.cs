@@ -11,7 +11,7 @@ public sealed record OverscanOptions
     /// <summary>The statistic of one line. Default <see cref="OverscanStatistic.Median"/>.</summary>
     public OverscanStatistic Statistic { get; init; } = OverscanStatistic.Median;
 
-    /// <summary>Clipping threshold (σ, both sides, about the median) for <see cref="OverscanStatistic.SigmaClippedMean"/>. Default 3.</summary>
+    /// <summary>Clipping threshold (σ, both sides, about the median, up to 5 iterations) for <see cref="OverscanStatistic.SigmaClippedMean"/>. Default 3.</summary>
     public double ClipSigma { get; init; } = 3;
 
     /// <summary>Which way the level varies. Default <see cref="OverscanAxis.Auto"/>.</summary>
