@@ -1,0 +1,137 @@
+using Parallax.Fits;
+using Parallax.Fits.Hdus;
+using Parallax.Imaging;
+using Parallax.Imaging.Io;
+
+namespace Parallax.Cli.Tests;
+
+/// <summary>
+/// The imaging cascade against the simulator's truth: `parallax simulate` writes a small night of the
+/// two-amplifier sim-imager (overscan, DETSEC, binning 4) with its noise-free bias and flat, and
+/// `parallax reduce` must recover them within the noise each master states in its VAR plane.
+/// </summary>
+public sealed class SimulatedNightTruthTests : IClassFixture<SimulatedNightTruthTests.ReducedNight>
+{
+    private readonly ReducedNight _night;
+
+    public SimulatedNightTruthTests(ReducedNight night) => _night = night;
+
+    /// <summary>One simulated and reduced night shared by the tests (about 10 s).</summary>
+    public sealed class ReducedNight : IDisposable
+    {
+        private readonly TempDir _dir = new();
+
+        public ReducedNight()
+        {
+            var sim = CliRunner.Run("simulate", "--instrument", "sim-imager", "--preset", "small", "-o", _dir.Path, "--seed", "5");
+            Assert.True(sim.ExitCode == 0, sim.Stderr);
+            var reduce = CliRunner.Run("reduce", _dir.File("raw"), "-o", _dir.File("out"));
+            Assert.True(reduce.ExitCode == 0, reduce.Stdout + reduce.Stderr);
+        }
+
+        public string Truth(string name) => _dir.File(Path.Combine("truth", name));
+
+        public string Product(string name) => _dir.File(Path.Combine("out", name));
+
+        public void Dispose() => _dir.Dispose();
+    }
+
+    private static MaskedImage ReadProduct(string path)
+    {
+        using var f = FitsFile.Open(path);
+        return MaskedImageFits.Read(f);
+    }
+
+    private static (float[] Pixels, int Width, int Height, Parallax.Fits.Headers.Header Header) ReadImage(string path)
+    {
+        using var f = FitsFile.Open(path);
+        var hdu = (ImageHdu)f.Hdus[0];
+        return (hdu.ReadFloat32(), hdu.Width, hdu.Height, hdu.Header.Clone());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var s = values.Where(double.IsFinite).Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
+    }
+
+    [Fact]
+    public void Given_the_small_night_When_reduced_Then_the_master_bias_equals_the_true_bias_minus_its_overscan_within_1_5_times_its_stated_noise()
+    {
+        var master = ReadProduct(_night.Product("MASTER_BIAS_BIAS-1.fits"));
+        var (truth, tw, th, _) = ReadImage(_night.Truth("bias.fits"));
+        Assert.Equal((512, 512), (master.Width, master.Height));
+        Assert.Equal((528, 512), (tw, th));
+        // Raw geometry of the truth: amplifier A overscan columns 0..7, data 8..263; B data 264..519, overscan 520..527.
+        foreach (var (d0, o0) in new[] { (8, 0), (264, 520) })
+        {
+            var overscan = Median(Enumerable.Range(0, th).SelectMany(y => Enumerable.Range(o0, 8).Select(x => (double)truth[y * tw + x])));
+            double sum = 0, sumSq = 0, variance = 0;
+            var n = 0;
+            for (var y = 0; y < th; y++)
+            {
+                for (var x = d0; x < d0 + 256; x++)
+                {
+                    var i = y * master.Width + (x - 8);
+                    var r = master.Data[i] - (truth[y * tw + x] - overscan);
+                    sum += r;
+                    sumSq += r * r;
+                    variance += master.Variance[i];
+                    n++;
+                }
+            }
+            var rms = Math.Sqrt(sumSq / n);
+            var stated = Math.Sqrt(variance / n);
+            Assert.InRange(sum / n, -0.2, 0.2);
+            Assert.InRange(rms, 0.7 * stated, 1.5 * stated);
+        }
+    }
+
+    [Fact]
+    public void Given_the_small_night_When_reduced_Then_the_master_flat_follows_the_true_pixel_response_within_its_stated_noise()
+    {
+        // Dome flats carry a lamp gradient the true flat does not (truth README), so the comparison
+        // divides out the large scale: the ratio master / truth over 32 × 32 boxes, then the pixels.
+        var master = ReadProduct(_night.Product("MASTER_FLAT_FLAT-1.fits"));
+        var (truth, tw, th, _) = ReadImage(_night.Truth("flat_V.fits"));
+        Assert.Equal((master.Width, master.Height), (tw, th));
+        var residuals = new List<double>();
+        var stated = new List<double>();
+        for (var by = 0; by < th; by += 32)
+        {
+            for (var bx = 0; bx < tw; bx += 32)
+            {
+                var box = new List<(int I, double Ratio)>();
+                for (var y = by; y < by + 32; y++)
+                {
+                    for (var x = bx; x < bx + 32; x++)
+                    {
+                        var i = y * tw + x;
+                        if (master.Mask[i] != 0 || !float.IsFinite(master.Data[i]) || !(truth[i] > 0)) continue;
+                        box.Add((i, master.Data[i] / truth[i]));
+                    }
+                }
+                var level = Median(box.Select(b => b.Ratio));
+                foreach (var (i, ratio) in box)
+                {
+                    residuals.Add(ratio / level - 1);
+                    stated.Add(Math.Sqrt(master.Variance[i]) / master.Data[i]);
+                }
+            }
+        }
+        var rms = Math.Sqrt(residuals.Average(r => r * r));
+        var expected = Math.Sqrt(stated.Average(s => s * s));
+        Assert.InRange(expected, 0.001, 0.02);
+        Assert.InRange(rms, 0.8 * expected, 1.2 * expected);
+    }
+
+    [Fact]
+    public void Given_the_small_night_When_reduced_Then_science_frames_are_trimmed_in_electrons_with_the_overscan_recorded()
+    {
+        var science = Directory.GetFiles(Path.GetDirectoryName(_night.Product("x"))!, "REDUCED_IMAGE_*.fits");
+        Assert.Equal(4, science.Length);
+        var image = ReadProduct(science[0]);
+        Assert.Equal((512, 512, "electron"), (image.Width, image.Height, image.Unit));
+        Assert.Contains(image.Header.Cards, c => c.Keyword == "HISTORY" && (c.Comment ?? "").Contains("Detector amp A: overscan [1:8,1:512]", StringComparison.Ordinal));
+    }
+}
