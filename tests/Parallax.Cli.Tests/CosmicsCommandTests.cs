@@ -63,6 +63,18 @@ public class CosmicsCommandTests
             Assert.Equal("FIELD", f.Image("SCI").Header.GetString("OBJECT"));
         }
 
+        [SkippableFact]
+        public void Given_a_cleaned_frame_When_fitsverify_checks_it_Then_it_has_no_error_or_warning()
+        {
+            Skip.If(Fitsverify.Path is null, "fitsverify is not installed (apt-get install fitsverify)");
+            using var dir = new TempDir();
+            var (input, _) = WriteFrame(dir);
+            var output = dir.File("clean.fits");
+            Assert.Equal(0, CliRunner.Run("cosmics", input, "-o", output, "--cleantype", "medmask").ExitCode);
+            var (errors, warnings, report) = Fitsverify.Check(output);
+            Assert.True(errors == 0 && warnings == 0, report);
+        }
+
         [Fact]
         public void Given_a_very_high_sigclip_When_cleaned_Then_nothing_is_flagged()
         {

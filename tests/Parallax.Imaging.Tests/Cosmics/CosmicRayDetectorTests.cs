@@ -140,6 +140,20 @@ public class CosmicRayDetectorTests
         }
 
         [Fact]
+        public void Given_images_smaller_than_the_filters_When_detected_Then_nothing_is_flagged_and_the_data_are_kept()
+        {
+            // Every pixel is within the unfiltered border, so L.A.Cosmic cannot judge any of them.
+            for (var width = 1; width <= 6; width++)
+                for (var height = 1; height <= 6; height++)
+                {
+                    var data = Enumerable.Range(0, width * height).Select(i => i == 0 ? 9000f : 100f).ToArray();
+                    var result = CosmicRayDetector.Detect(new MaskedImage(width, height, data), new CosmicRayParameters { CleanType = CleanType.Idw });
+                    Assert.Equal(0, result.FlaggedPixels);
+                    Assert.Equal(data, result.Cleaned.Data);
+                }
+        }
+
+        [Fact]
         public void Given_an_empty_image_When_detected_Then_nothing_is_flagged()
         {
             var result = CosmicRayDetector.Detect(new MaskedImage(0, 0));
