@@ -10,7 +10,10 @@ namespace Parallax.Imaging.Cosmics;
 /// <see cref="CosmicRayParameters.SigClip"/> and be <see cref="CosmicRayParameters.ObjLim"/> times the
 /// fine-structure image (3 × 3 median less its 7 × 7 median) that protects stars; detections grow to
 /// neighbours above SigClip and then above SigFrac·SigClip; the hits are replaced and the search is
-/// repeated on the cleaned image.
+/// repeated on the cleaned image. On the same float32 frame and settings the mask is the same as
+/// astroscrappy 1.1.0's, pixel for pixel (tests and bench/RESULTS.md). astroscrappy's optional
+/// background (inbkg) and variance (invar) images are not supported: the noise model always comes
+/// from the data.
 /// </summary>
 public static class CosmicRayDetector
 {
