@@ -75,6 +75,26 @@ public class ReduceImageTests
         }
     }
 
+    public class CosmicRays
+    {
+        [Fact]
+        public void Given_a_sharp_hit_on_a_smooth_frame_When_detrended_with_cosmic_rays_on_Then_exactly_its_pixels_are_flagged_and_cleaned()
+        {
+            // Sky of 1000 ADU with 10 ADU noise, gain 1, read noise 10 e-: a 2-pixel hit of +3000 ADU stands 300 sigma above it.
+            var image = Images.Noisy(64, 64, 1000, 10, seed: 5);
+            image.Data[30 * 64 + 20] += 3000;
+            image.Data[30 * 64 + 21] += 2500;
+            var raw = Images.Frame(image, "SCIENCE", 10);
+            var bias = Images.Frame(Images.Constant(64, 64, 0), "MASTER_BIAS");
+            var parameters = new ReduceImageParameters { DivideFlat = false, CosmicRays = true };
+            var product = Images.Single(Recipe.Run(Images.Input([raw], Images.Detector(gain: 1, readNoise: 10), bias), parameters, default), "REDUCED_IMAGE");
+            var flagged = Enumerable.Range(0, product.Image.PixelCount).Where(i => (product.Image.Mask[i] & (ushort)MaskBits.CosmicRay) != 0).ToArray();
+            Assert.Equal([30 * 64 + 20, 30 * 64 + 21], flagged);
+            Assert.Equal(2, product.Qc["cosmic_ray_pixels"]);
+            Assert.InRange(product.Image.Data[30 * 64 + 20], 960, 1040);
+        }
+    }
+
     public class Shapes
     {
         [Fact]

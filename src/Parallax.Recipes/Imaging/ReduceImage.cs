@@ -9,7 +9,7 @@ namespace Parallax.Recipes.Imaging;
 /// Detrending of science frames, one product per frame: subtract the overscan and trim, flag
 /// saturated pixels, set the raw variance (read noise² + signal/gain), subtract the master bias,
 /// subtract the master dark scaled to the frame's exposure, divide by the master flat, convert to
-/// electrons with each amplifier's gain. Variance and mask are propagated. QC: <c>median_e</c> (sky
+/// electrons with each amplifier's gain, find and clean cosmic rays (L.A.Cosmic). Variance and mask are propagated. QC: <c>median_e</c> (sky
 /// level) and <c>noise_e</c> (robust σ), or <c>median_adu</c> / <c>noise_adu</c> when the result stays
 /// in ADU. The bias- and dark-subtracted frame before flat division is an intermediate product.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         3. subtract the master dark scaled by exposure time (subtract_dark; skipped when no dark is available)
         4. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
         5. convert to electrons with each amplifier's gain (to_electrons)
+        6. find and clean cosmic rays with L.A.Cosmic (cosmic_rays; cr_sigma_clip, cr_object_limit)
         QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU).
         """;
 
@@ -50,6 +51,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 {
                     ["median_e"] = "sky level: median of the frame [electron] (median_adu when to_electrons is false)",
                     ["noise_e"] = "robust sigma of the frame [electron] (noise_adu when to_electrons is false)",
+                    ["cosmic_ray_pixels"] = "pixels flagged as cosmic rays by L.A.Cosmic",
                 },
             },
             new OutputConnection
@@ -101,6 +103,14 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 DetectorStep.ToElectrons(image, step, gain);
                 history.Add("reduce_image: converted to electrons with each amplifier's gain");
             }
+            var cosmicPixels = 0;
+            if (parameters.CosmicRays)
+            {
+                var cleaned = CosmicRayStep.Clean(image, step, input.Detector, parameters);
+                cosmicPixels = cleaned.FlaggedPixels;
+                image = cleaned.Cleaned;
+                history.Add($"reduce_image: {cosmicPixels} cosmic-ray pixel(s) flagged and cleaned (L.A.Cosmic, sigclip {parameters.CrSigmaClip}, objlim {parameters.CrObjectLimit})");
+            }
             var samples = RegionSamples.Of(image, [PixelRegion.Whole(image.Width, image.Height)]);
             var unit = parameters.ToElectrons ? "e" : "adu";
             products.Add(new RecipeProduct
@@ -112,6 +122,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 {
                     [$"median_{unit}"] = RobustStatistics.Median(samples),
                     [$"noise_{unit}"] = RobustStatistics.MadSigma(samples),
+                    ["cosmic_ray_pixels"] = cosmicPixels,
                 },
                 History = history,
             });

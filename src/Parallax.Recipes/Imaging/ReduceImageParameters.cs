@@ -21,6 +21,22 @@ public sealed record ReduceImageParameters : DetectorParameters
     [Parameter("Convert the detrended frame to electrons with each amplifier's gain (variance times gain squared); false keeps ADU.")]
     public bool ToElectrons { get; init; } = true;
 
+    /// <summary>
+    /// Find and clean cosmic rays with L.A.Cosmic. Off by default: on undersampled frames (stellar
+    /// FWHM below about 2 pixels, e.g. heavily binned) L.A.Cosmic takes star cores for cosmic rays,
+    /// and a sigma-clipped coadd rejects cosmic rays anyway; turn it on for well-sampled single frames.
+    /// </summary>
+    [Parameter("Find cosmic rays with L.A.Cosmic (van Dokkum 2001), flag them CosmicRay in DQ and replace their values by the mean of good neighbours. Needs well-sampled stars (FWHM of 2 pixels or more): on undersampled frames it flags star cores.")]
+    public bool CosmicRays { get; init; }
+
+    /// <summary>L.A.Cosmic detection limit.</summary>
+    [Parameter("L.A.Cosmic detection limit: Laplacian-to-noise ratio above which a pixel is a cosmic-ray candidate (astroscrappy's sigclip).", Minimum = 1, Maximum = 100, Unit = "sigma")]
+    public double CrSigmaClip { get; init; } = 4.5;
+
+    /// <summary>L.A.Cosmic contrast limit against real sources.</summary>
+    [Parameter("L.A.Cosmic contrast limit between the Laplacian and the fine structure: higher spares more of the stars' cores (astroscrappy's objlim).", Minimum = 0.5, Maximum = 100)]
+    public double CrObjectLimit { get; init; } = 5.0;
+
     /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {
