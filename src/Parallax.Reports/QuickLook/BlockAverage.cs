@@ -39,6 +39,52 @@ internal static class BlockAverage
         return (data, mask, w, h);
     }
 
+    /// <summary>Adds a row without mask bits: no per-pixel test, so the loop stays branch-free.</summary>
+    private static void AddClean(ReadOnlySpan<float> d, int factor, double[] sums, int[] counts, int w)
+    {
+        var full = d.Length / factor;
+        for (var bx = 0; bx < full; bx++)
+        {
+            var block = d.Slice(bx * factor, factor);
+            float s = 0;
+            for (var i = 0; i < block.Length; i++) s += block[i];
+            sums[bx] += s;
+            counts[bx] += factor;
+        }
+        if (full < w)
+        {
+            var rest = d[(full * factor)..];
+            float s = 0;
+            foreach (var v in rest) s += v;
+            sums[full] += s;
+            counts[full] += rest.Length;
+        }
+    }
+
+    /// <summary>Adds a row with mask bits: rejected and non-finite pixels are left out, every bit is ORed into the block's mask.</summary>
+    private static void AddMasked(ReadOnlySpan<float> d, ReadOnlySpan<ushort> m, int factor, ushort bits, double[] sums, int[] counts, Span<ushort> orMask, int w)
+    {
+        for (int bx = 0, x = 0; bx < w; bx++)
+        {
+            var end = Math.Min(d.Length, x + factor);
+            double s = 0;
+            int c = 0;
+            ushort o = 0;
+            for (; x < end; x++)
+            {
+                var mv = m[x];
+                o |= mv;
+                var v = d[x];
+                if ((mv & bits) != 0 || !float.IsFinite(v)) continue;
+                s += v;
+                c++;
+            }
+            sums[bx] += s;
+            counts[bx] += c;
+            orMask[bx] |= o;
+        }
+    }
+
     private static void Row(MaskedImage image, int factor, MaskBits reject, int outRow, float[] data, ushort[] mask, int w)
     {
         var sums = ArrayPool<double>.Shared.Rent(w);
@@ -55,25 +101,28 @@ internal static class BlockAverage
             {
                 ReadOnlySpan<float> d = image.DataRow(y);
                 ReadOnlySpan<ushort> m = image.MaskRow(y);
-                for (int bx = 0, x = 0; bx < w; bx++)
+                if (m.IndexOfAnyExcept((ushort)0) < 0) AddClean(d, factor, sums, counts, w);
+                else AddMasked(d, m, factor, bits, sums, counts, orMask, w);
+            }
+            // A NaN or infinity in a clean row poisoned its block's sum: redo those blocks pixel by pixel.
+            for (var bx = 0; bx < w; bx++)
+            {
+                if (double.IsFinite(sums[bx])) continue;
+                double s = 0;
+                var c = 0;
+                for (var y = y0; y < y1; y++)
                 {
-                    var end = Math.Min(d.Length, x + factor);
-                    double s = 0;
-                    int c = 0;
-                    ushort o = 0;
-                    for (; x < end; x++)
+                    var d = image.DataRow(y);
+                    var m = image.MaskRow(y);
+                    for (int x = bx * factor, end = Math.Min(d.Length, x + factor); x < end; x++)
                     {
-                        var mv = m[x];
-                        o |= mv;
-                        var v = d[x];
-                        if ((mv & bits) != 0 || !float.IsFinite(v)) continue;
-                        s += v;
+                        if ((m[x] & bits) != 0 || !float.IsFinite(d[x])) continue;
+                        s += d[x];
                         c++;
                     }
-                    sums[bx] += s;
-                    counts[bx] += c;
-                    orMask[bx] |= o;
                 }
+                sums[bx] = s;
+                counts[bx] = c;
             }
             var outData = data.AsSpan(outRow * w, w);
             for (var x = 0; x < w; x++) outData[x] = counts[x] > 0 ? (float)(sums[x] / counts[x]) : float.NaN;

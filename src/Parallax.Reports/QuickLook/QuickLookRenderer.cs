@@ -8,7 +8,8 @@ namespace Parallax.Reports.QuickLook;
 /// <see cref="QuickLookOptions.MaxSize"/> pixels a side, display limits from the options' interval
 /// (measured on the shown pixels), the stretch applied through a 65 536-entry table, FITS row 1 at
 /// the bottom. NaN pixels and blocks with no unrejected pixel are drawn in <see cref="MaskColours.NoValue"/>;
-/// with <see cref="QuickLookOptions.ShowMask"/> pixels with mask bits take their class colour.
+/// with <see cref="QuickLookOptions.ShowMask"/> pixels with mask bits take their class colour (pure where
+/// the pixel has no value left, blended 70 % over the grey level where it still has one).
 /// </summary>
 public static class QuickLookRenderer
 {
@@ -52,7 +53,7 @@ public static class QuickLookRenderer
                 }
                 var (r, g, b) = (grey, grey, grey);
                 var cls = options.ShowMask ? MaskColours.ClassOf(mask[src + x]) : -1;
-                if (cls >= 0) (r, g, b) = Blend(MaskColours.Classes[cls].Colour, grey);
+                if (cls >= 0) (r, g, b) = float.IsFinite(v) ? Blend(MaskColours.Classes[cls].Colour, grey) : MaskColours.Classes[cls].Colour;
                 else if (!float.IsFinite(v)) (r, g, b) = MaskColours.NoValue;
                 var p = (dst + x) * 4;
                 pixels[p] = r;
