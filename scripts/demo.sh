@@ -32,4 +32,8 @@ parallax info samples/sample_frame.fits --keyword "OBJECT,IMAGETYP,EXPTIME,FILTE
 echo; echo "== parallax convert samples/sample_frame.fits $out/sample_float32.fits --bitpix -32"
 parallax convert samples/sample_frame.fits "$out/sample_float32.fits" --bitpix -32
 parallax info --verify "$out/sample_float32.fits"
+echo; echo "== parallax quicklook $out/reduced/MASTER_FLAT_FLAT-1.fits -o $out/flat.png --stretch asinh --mask"
+parallax quicklook "$out/reduced/MASTER_FLAT_FLAT-1.fits" -o "$out/flat.png" --stretch asinh --mask
+
 echo; echo "Products are in $out/."
+echo "Night report: $(cd "$out/reduced" && pwd)/night_report.html"
