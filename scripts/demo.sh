@@ -19,7 +19,7 @@ parallax organise "$out/night/raw" --sof-dir "$out/sof"
 echo; echo "== parallax reduce $out/night/raw -o $out/reduced   (the whole cascade: masters, then science)"
 parallax reduce "$out/night/raw" -o "$out/reduced"
 echo "(running it again does no work:)"
-parallax reduce "$out/night/raw" -o "$out/reduced" | tail -1
+parallax reduce "$out/night/raw" -o "$out/reduced" | grep "^Summary"
 
 echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip -o $out/master_bias.fits"
 biases=$(awk '$2 == "BIAS" { print $1 }' "$out"/sof/master_bias*.sof)

@@ -34,9 +34,7 @@ internal static class QuicklookCommand
                 using (var f = FitsFile.Open(path)) image = MaskedImageFits.Read(f);
                 var look = QuickLookRenderer.Render(image, QuickLookOptions.ForStretch(r.GetValue(stretch)!, r.GetValue(size), r.GetValue(mask)));
                 var bytes = look.EncodePng();
-                var temp = png + ".tmp";
-                File.WriteAllBytes(temp, bytes);
-                File.Move(temp, png, overwrite: true);
+                Reports.AtomicFile.Write(png, bytes);
                 Console.WriteLine($"wrote {png}  {look.Width}×{look.Height} (blocks of {look.BlockSize}), limits {look.Limits.Min:G6} .. {look.Limits.Max:G6}{(image.Unit.Length > 0 ? $" [{image.Unit}]" : "")}, {clock.ElapsedMilliseconds} ms");
                 return ExitCodes.Success;
             }

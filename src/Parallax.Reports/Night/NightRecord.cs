@@ -97,11 +97,7 @@ public sealed record NightRecord
     /// <exception cref="IOException">The file cannot be written.</exception>
     public void Write(string outputFolder)
     {
-        var path = PathIn(outputFolder);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(PathIn(outputFolder), JsonSerializer.SerializeToUtf8Bytes(this, Json));
     }
 
     /// <summary>The record of an output folder; null when there is none or it cannot be read.</summary>

@@ -46,11 +46,7 @@ public static class NightReportHtml
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static void Write(NightReport report, string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, Render(report), new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes(Render(report)));
     }
 
     private static void Summary(StringBuilder h, NightReport report)

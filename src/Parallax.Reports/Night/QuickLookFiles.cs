@@ -22,10 +22,7 @@ public static class QuickLookFiles
         if (File.Exists(png) && File.GetLastWriteTimeUtc(png) >= File.GetLastWriteTimeUtc(productPath)) return png;
         using (var file = FitsFile.Open(productPath))
         {
-            var bytes = QuickLookRenderer.RenderPng(MaskedImageFits.Read(file), options);
-            var temp = png + ".tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, png, overwrite: true);
+            AtomicFile.Write(png, QuickLookRenderer.RenderPng(MaskedImageFits.Read(file), options));
         }
         return png;
     }
