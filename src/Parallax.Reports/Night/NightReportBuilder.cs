@@ -13,7 +13,7 @@ namespace Parallax.Reports.Night;
 /// Gathers a night report from an output folder alone, so it can be rebuilt at any time: the night
 /// record the reduce run left (tasks, failures, frames), and each product's primary header
 /// (PRODTYPE, PRODCATG, PROCSTAT, inputs, calibrations, QC values and verdict) and pixels (for the
-/// thumbnail and plots). QC ranges come from the instrument files of the catalog given.
+/// thumbnail and plots), and the records of the folder's calibration database. QC ranges come from the instrument files of the catalog given.
 /// </summary>
 public static class NightReportBuilder
 {
@@ -50,6 +50,7 @@ public static class NightReportBuilder
             Tasks = tasks,
             Products = products,
             Instruments = instruments,
+            Calibrations = CalibrationRecords(folder),
             BuildSeconds = clock.Elapsed.TotalSeconds,
         };
     }
@@ -121,6 +122,22 @@ public static class NightReportBuilder
             ? QcPlots.FlatHistogram(image.Data, unit: image.Unit, size: ProductPlotSize)
             : QcPlots.PixelHistogram(image.Data, $"{category}: pixel values", image.Unit, size: ProductPlotSize);
         return [new ReportPlot(id + "-histogram", $"{stem}: histogram of pixel values", png)];
+    }
+
+    /// <summary>The records of OUTDIR/caldb.sqlite (the database <c>reduce</c> uses by default); none when absent or unreadable.</summary>
+    private static IReadOnlyList<Pipeline.Calibration.CalibrationRecord> CalibrationRecords(string folder)
+    {
+        var path = Path.Combine(folder, "caldb.sqlite");
+        if (!File.Exists(path)) return [];
+        try
+        {
+            using var db = Pipeline.Calibration.CalibrationDatabase.Open(path);
+            return db.List(Pipeline.Calibration.CalibrationFilter.All);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     private static List<string> Indexed(Header header, string prefix)

@@ -36,6 +36,7 @@ public static class NightReportHtml
         Cascade(h, report);
         Products(h, report);
         Failures(h, report);
+        Calibrations(h, report);
         Timings(h, report);
         Plots(h, report);
         h.Append("</body>\n</html>\n");
@@ -146,6 +147,20 @@ public static class NightReportHtml
             h.Append("<tr class=\"warn\"><td>").Append(E(u.File)).Append("</td><td>unclassified</td><td>").Append(E(u.Reason)).Append("</td></tr>\n");
         foreach (var u in unreadable)
             h.Append("<tr class=\"warn\"><td>").Append(E(u.File)).Append("</td><td>unreadable</td><td>").Append(E(u.Reason)).Append("</td></tr>\n");
+        h.Append("</table>\n");
+    }
+
+    private static void Calibrations(StringBuilder h, NightReport report)
+    {
+        if (report.Calibrations.Count == 0) return;
+        h.Append("<h2 id=\"caldb\">Calibration database</h2>\n<table>\n<tr><th>Category</th><th>Instrument</th><th>Quality</th><th>File</th><th>Note</th></tr>\n");
+        foreach (var c in report.Calibrations.OrderBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.Path, StringComparer.Ordinal))
+        {
+            var quality = c.Quality.ToString().ToLowerInvariant();
+            h.Append("<tr><td>").Append(E(c.Category)).Append("</td><td>").Append(E(c.Instrument)).Append("</td><td class=\"")
+                .Append(c.Quality == Pipeline.Calibration.CalibrationQuality.Bad ? "fail" : "pass").Append("\">").Append(E(quality)).Append("</td><td>")
+                .Append(E(Path.GetFileName(c.Path))).Append("</td><td>").Append(E(c.Note ?? "")).Append("</td></tr>\n");
+        }
         h.Append("</table>\n");
     }
 

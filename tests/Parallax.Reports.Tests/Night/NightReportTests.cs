@@ -59,6 +59,10 @@ public class NightReportTests
             var noise = biasRow.Descendants("tr").Single(tr => tr.Elements("td").FirstOrDefault()?.Value == "noise_adu");
             Assert.Equal("pass", (string?)noise.Attribute("class"));
             Assert.Equal("≤ 20", noise.Elements("td").Last().Value);
+            // The calibration database lists every product as registered, all provisional.
+            var caldb = doc.Descendants("h2").Single(h => (string?)h.Attribute("id") == "caldb").ElementsAfterSelf("table").First().Elements("tr").Skip(1).ToList();
+            Assert.Equal(products, caldb.Select(r => r.Elements("td").ElementAt(3).Value).Order(StringComparer.Ordinal));
+            Assert.All(caldb, r => Assert.Equal("provisional", r.Elements("td").ElementAt(2).Value));
         }
 
         [Fact]
@@ -151,6 +155,9 @@ public class NightReportTests
             var products = doc.Descendants("th").Single(th => th.Value == "Products").ElementsAfterSelf("td").Single();
             Assert.Equal("fail", (string?)products.Attribute("class"));
             Assert.Contains("0 passed QC, 1 failed", products.Value);
+            var caldb = Assert.Single(doc.Descendants("h2").Single(h => (string?)h.Attribute("id") == "caldb").ElementsAfterSelf("table").First().Elements("tr").Skip(1));
+            Assert.Equal("bad", caldb.Elements("td").ElementAt(2).Value);
+            Assert.Equal("fail", (string?)caldb.Elements("td").ElementAt(2).Attribute("class"));
         }
     }
 }
