@@ -19,7 +19,7 @@ parallax organise "$out/night/raw" --sof-dir "$out/sof"
 echo; echo "== parallax reduce $out/night/raw -o $out/reduced   (the whole cascade: masters, then science)"
 parallax reduce "$out/night/raw" -o "$out/reduced"
 echo "(running it again does no work:)"
-parallax reduce "$out/night/raw" -o "$out/reduced" | tail -1
+parallax reduce "$out/night/raw" -o "$out/reduced" | grep "^Summary"
 
 echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip -o $out/master_bias.fits"
 biases=$(awk '$2 == "BIAS" { print $1 }' "$out"/sof/master_bias*.sof)
@@ -32,4 +32,8 @@ parallax info samples/sample_frame.fits --keyword "OBJECT,IMAGETYP,EXPTIME,FILTE
 echo; echo "== parallax convert samples/sample_frame.fits $out/sample_float32.fits --bitpix -32"
 parallax convert samples/sample_frame.fits "$out/sample_float32.fits" --bitpix -32
 parallax info --verify "$out/sample_float32.fits"
+echo; echo "== parallax quicklook $out/reduced/MASTER_FLAT_FLAT-1.fits -o $out/flat.png --stretch asinh --mask"
+parallax quicklook "$out/reduced/MASTER_FLAT_FLAT-1.fits" -o "$out/flat.png" --stretch asinh --mask
+
 echo; echo "Products are in $out/."
+echo "Night report: $(cd "$out/reduced" && pwd)/night_report.html"

@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(ParamsCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReduceCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(QuicklookCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -26,11 +26,13 @@ internal static class ReduceCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log task starts and show the detail behind failures" };
         var json = new Option<bool>("--json") { Description = "Print the run's reports as JSON instead of log lines" };
         var noRecurse = new Option<bool>("--no-recursive") { Description = "Only the folder itself, not its sub-folders" };
+        var noReport = new Option<bool>("--no-report") { Description = "Write no quick-look PNGs and no night report (the night record is kept: 'parallax report OUTDIR' makes it later)" };
         var cmd = new Command("reduce", "Organise a folder of raw frames and run the whole cascade (bias, dark, flat, science) in parallel; re-running skips finished work")
-            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse };
+            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse, noReport };
         cmd.SetAction(r =>
         {
             Interrupt.Install();
+            var started = DateTimeOffset.UtcNow;
             var rawdir = r.GetValue(folder)!;
             if (!Directory.Exists(rawdir))
             {
@@ -105,8 +107,10 @@ internal static class ReduceCommand
                 var summary = asJson
                     ? CascadeExecutor.Run(nodes, engine, executor, null, Interrupt.Token)
                     : ProgressDisplay.Run(nodes.Count, beVerbose, observer => CascadeExecutor.Run(nodes, engine, executor, observer, Interrupt.Token));
-                if (asJson) PrintJson(outdir, organised, summary);
+                var report = NightReportStep.Run(rawdir, outdir, organised, summary, started, catalog, makeReport: !r.GetValue(noReport) && !summary.Cancelled);
+                if (asJson) PrintJson(outdir, organised, summary, report);
                 else PrintSummary(summary, organised.Unreadable.Count, beVerbose);
+                if (!asJson && report is not null) Console.WriteLine($"Report: {report}");
                 return TaskOutcomes.ExitCode(summary, organised.Unreadable.Count);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
@@ -153,11 +157,12 @@ internal static class ReduceCommand
         if (s.Cancelled) Console.WriteLine("Interrupted: no partial product was left; run the same command again to resume.");
     }
 
-    private static void PrintJson(string outdir, OrganiseResult organised, ExecutionSummary s)
+    private static void PrintJson(string outdir, OrganiseResult organised, ExecutionSummary s, string? report)
     {
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             output = outdir,
+            report,
             elapsed_s = Math.Round(s.Elapsed.TotalSeconds, 4),
             cancelled = s.Cancelled,
             counts = new { done = s.Done, up_to_date = s.UpToDate, no_work = s.Count(TaskState.NoWork), failed = s.Failed, blocked = s.Blocked, cancelled = s.Count(TaskState.Cancelled), skipped_inputs = s.SkippedInputs },
