@@ -126,6 +126,29 @@ public sealed class SimulatedNightTruthTests : IClassFixture<SimulatedNightTruth
     }
 
     [Fact]
+    public void Given_the_small_night_When_reduced_Then_the_sky_of_each_science_frame_is_the_true_sky_in_electrons_on_both_amplifiers()
+    {
+        // truth/frames.csv: the sky in electrons per pixel before the flat field, per raw frame.
+        var lines = File.ReadAllLines(_night.Truth("frames.csv"));
+        var columns = lines[0].Split(',');
+        int file = Array.IndexOf(columns, "file"), sky = Array.IndexOf(columns, "sky_e_per_pixel");
+        var checkedFrames = 0;
+        foreach (var row in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            var product = _night.Product("REDUCED_IMAGE_" + row[file]);
+            if (!File.Exists(product)) continue;
+            var image = ReadProduct(product);
+            var truthSky = double.Parse(row[sky], System.Globalization.CultureInfo.InvariantCulture);
+            double Half(int x0) => Median(Enumerable.Range(0, image.Height).SelectMany(y => Enumerable.Range(x0, 256).Select(x => (double)image.Data[y * image.Width + x])));
+            var (a, b) = (Half(0), Half(256));
+            Assert.InRange(a / b, 0.995, 1.005);
+            Assert.InRange((a + b) / 2 / truthSky, 0.99, 1.01);
+            checkedFrames++;
+        }
+        Assert.Equal(4, checkedFrames);
+    }
+
+    [Fact]
     public void Given_the_small_night_When_reduced_Then_science_frames_are_trimmed_in_electrons_with_the_overscan_recorded()
     {
         var science = Directory.GetFiles(Path.GetDirectoryName(_night.Product("x"))!, "REDUCED_IMAGE_*.fits");

@@ -100,8 +100,20 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             }
             if (parameters.ToElectrons)
             {
-                DetectorStep.ToElectrons(image, step, gain);
-                history.Add("reduce_image: converted to electrons with each amplifier's gain");
+                // A flat normalised over the whole detector has already evened out the amplifiers'
+                // gains, so after flat division one gain (the amplifiers' mean) converts every pixel;
+                // per-amplifier gains would bring the steps back.
+                if (flat is not null)
+                {
+                    var mean = step.Gains.Count > 0 ? step.Gains.Average() : gain;
+                    DetectorStep.ToElectrons(image, step with { Amplifiers = [], Gains = [] }, mean);
+                    history.Add(FormattableString.Invariant($"reduce_image: converted to electrons with the amplifiers' mean gain {mean:0.####} (the flat evened out their gains)"));
+                }
+                else
+                {
+                    DetectorStep.ToElectrons(image, step, gain);
+                    history.Add("reduce_image: converted to electrons with each amplifier's gain");
+                }
             }
             var cosmicPixels = 0;
             if (parameters.CosmicRays)

@@ -85,7 +85,11 @@ public static class DetectorStep
         {
             var unit = image.Unit;
             image.MultiplyInPlace(new ValueWithVariance((float)fallbackGain, 0));
-            image.Unit = unit == PixelUnits.Adu ? PixelUnits.Electron : unit;
+            if (string.Equals(unit, PixelUnits.Adu, StringComparison.OrdinalIgnoreCase))
+            {
+                image.Unit = PixelUnits.Electron;
+                image.Header.Set("BUNIT", PixelUnits.Electron, "pixel unit");
+            }
             return;
         }
         for (var i = 0; i < amplifiers.Count; i++)
