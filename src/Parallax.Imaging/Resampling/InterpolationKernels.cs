@@ -55,7 +55,10 @@ public static class InterpolationKernels
             case InterpolationKernel.Lanczos3:
             {
                 var i = Math.Floor(x);
-                Lanczos3(x - i, weights);
+                var f = x - i;
+                // Just below an integer the sin(π d/3) sum formula cancels badly; the kernel there is the integer's.
+                if (f > 1.0 - 1e-9) { i += 1.0; f = 0.0; }
+                Lanczos3(f, weights);
                 return (int)i - 2;
             }
             default:
