@@ -41,9 +41,9 @@ public class ResamplerSwarpTests
                     worst = Math.Max(worst, rel);
                     compared++;
                 }
-            Console.WriteLine($"SWARP {worst:G4} over {compared}");
             Assert.True(compared > 3000, $"only {compared} pixels compared");
-            Assert.True(worst <= 1e-4, $"worst relative difference from SWarp {worst:G4}");
+            // Measured: 1.2e-7 (float rounding): the same normalised Lanczos-3 weights and the same mapping.
+            Assert.True(worst <= 1e-5, $"worst relative difference from SWarp {worst:G4}");
         }
     }
 }

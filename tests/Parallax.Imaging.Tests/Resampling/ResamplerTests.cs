@@ -87,7 +87,6 @@ public class ResamplerTests
                     if (xi < 5 || yi < 5 || xi > 114 || yi > 104) continue;
                     worst = Math.Max(worst, Math.Abs(r.Image.Data[y * 100 + x] - Frames.Smooth(xi, yi)));
                 }
-            Console.WriteLine($"SMOOTH {k}: worst error {worst:G4}");
             Assert.True(worst <= tolerance, $"{k}: worst error {worst:G4} > {tolerance}");
             Assert.True(r.MappingError <= 0.001);
         }
@@ -130,7 +129,7 @@ public class ResamplerTests
             var size = (int)(140 / scaleRatio);
             var outWcs = Frames.Tan(size / 2.0 + 0.3, size / 2.0 - 0.2, Frames.Scale * scaleRatio, 20.0);
             var r = Resampler.Resample(input, new TargetGrid(size, size, outWcs), With(InterpolationKernel.Lanczos3, flux: true));
-            // Then: the sum over a 12-input-pixel radius around each star equals its flux.
+            // Then: the sum over a 12-input-pixel radius around each star equals its flux (measured: within 0.005%).
             foreach (var (lon, lat, flux) in stars)
             {
                 var (cx, cy) = outWcs.WorldToPixel(lon, lat);
@@ -139,7 +138,6 @@ public class ResamplerTests
                 for (var y = 0; y < size; y++)
                     for (var x = 0; x < size; x++)
                         if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius) sum += r.Image.Data[y * size + x];
-                Console.WriteLine($"FLUX {scaleRatio}: {(sum / flux - 1) * 100:F5}%");
                 Assert.True(Math.Abs(sum / flux - 1) <= 1e-3, $"scale {scaleRatio}: flux {sum:F2} vs {flux} ({(sum / flux - 1) * 100:F4}%)");
             }
         }
@@ -168,13 +166,13 @@ public class ResamplerTests
                 Frames.AddStar(input, x, y, 5000, 1.8);
                 sky.Add(inWcs.PixelToWorld(x, y));
             }
+            // Measured offsets are below 1e-4 px; the requirement is 0.02 px.
             var outWcs = Frames.Tan(70.21, 69.64, Frames.Scale * 0.9, -35.0);
             var r = Resampler.Resample(input, new TargetGrid(140, 140, outWcs), With(InterpolationKernel.Lanczos3));
             foreach (var (lon, lat) in sky)
             {
                 var (ex, ey) = outWcs.WorldToPixel(lon, lat);
                 var (mx, my) = Frames.WindowedCentroid(r.Image, Math.Round(ex), Math.Round(ey), 1.8 / 0.9);
-                Console.WriteLine($"CENTROID {mx - ex:F5} {my - ey:F5}");
                 Assert.True(Math.Abs(mx - ex) <= 0.02 && Math.Abs(my - ey) <= 0.02, $"centroid ({mx:F4}, {my:F4}) vs WCS ({ex:F4}, {ey:F4})");
             }
         }
@@ -200,7 +198,6 @@ public class ResamplerTests
             var worst = 0.0;
             for (var i = 0; i < exact.Image.PixelCount; i++)
                 if (float.IsFinite(exact.Image.Data[i])) worst = Math.Max(worst, Math.Abs(exact.Image.Data[i] - gridded.Image.Data[i]));
-            Console.WriteLine($"GRID {worst:G4} step {gridded.MappingStep} err {gridded.MappingError:G4}");
             Assert.True(worst <= 0.01, $"gridded vs exact: {worst}");
         }
 
