@@ -10,7 +10,7 @@ public sealed class ImageInterpolator
 {
     private readonly KernelSampler _sampler;
 
-    /// <summary>Creates an interpolator over <paramref name="image"/> (not copied: later changes to it are seen).</summary>
+    /// <summary>Creates an interpolator over <paramref name="image"/> (not copied: do not change its pixels while sampling, since whether it has any variance or mask is noted here).</summary>
     /// <param name="image">The image to sample.</param>
     /// <param name="kernel">Interpolation kernel.</param>
     /// <param name="policy">What a masked, non-finite or out-of-bounds pixel in the kernel support does.</param>

@@ -103,7 +103,7 @@ public static class InterpolationKernels
         w[3] = 0.5 * f3 - 0.5 * f2;
     }
 
-    // sin(m·π/3) and cos(m·π/3) for m = −3..2, so the six sin(π(f − k + 2)/3) come from one sin/cos pair.
+    // sin 60°, for the sum formula sin(a ± π/3) and sin(a ± 2π/3).
     private static readonly double Sin60 = Math.Sqrt(3.0) / 2.0;
 
     /// <summary>Lanczos-3 weights for the pixels at offsets −2..3 from floor(x); f = x − floor(x) in [0, 1).</summary>
@@ -116,10 +116,10 @@ public static class InterpolationKernels
             w[0] = 0; w[1] = 0; w[2] = 1; w[3] = 0; w[4] = 0; w[5] = 0;
             return;
         }
-        // Tap k sits at distance d = f + 2 − k. sin(π d) = ±sin(π f) (sign (−1)^k); sin(π d / 3) is
-        // sin(π f/3 + (2 − k)π/3), expanded with the sum formula, so only one Math.SinCos per axis.
-        var s = Math.Sin(Math.PI * f);
+        // Tap k sits at distance d = f + 2 − k. With a = π f / 3: sin(π d) = ±sin 3a = ±(3 sin a − 4 sin³ a) (sign
+        // (−1)^k), and sin(π d / 3) = sin(a + (2 − k)π/3) by the sum formula: one Math.SinCos per axis, as SWarp does.
         var (s3, c3) = Math.SinCos(Math.PI * f / 3.0);
+        var s = s3 * (3.0 - 4.0 * s3 * s3);
         const double c60 = 0.5;
         var sqrt3h = Sin60;
         // sin(a + mπ/3) for m = 2, 1, 0, −1, −2, −3.
