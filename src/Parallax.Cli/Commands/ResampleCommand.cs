@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Parallax.Fits;
 using Parallax.Fits.Coordinates;
 using Parallax.Fits.Hdus;
@@ -17,8 +18,11 @@ namespace Parallax.Cli.Commands;
 /// frames at a given or the median pixel scale. Each frame becomes OUTDIR/NAME.resamp.fits with SCI, VAR, DQ and
 /// WEIGHT (the coverage, 0..1), all on the full common grid, with its WCS in SCI.
 /// </summary>
-internal static class ResampleCommand
+internal static partial class ResampleCommand
 {
+    [GeneratedRegex(@"^(WCSAXES|WCSNAME|CTYPE\d|CRVAL\d|CRPIX\d|CDELT\d|CUNIT\d|CROTA\d|CD\d_\d|PC\d_\d|PV\d_\d+|RADESYS|RADECSYS|EQUINOX|EPOCH|LONPOLE|LATPOLE|(A|B|AP|BP)_\d_\d|(A|B|AP|BP)_ORDER|(A|B)_DMAX)$")]
+    private static partial Regex WcsKeyword();
+
     private static readonly Dictionary<string, InterpolationKernel> Kernels = new()
     {
         ["lanczos3"] = InterpolationKernel.Lanczos3,
@@ -107,6 +111,9 @@ internal static class ResampleCommand
 
         var clock = Stopwatch.StartNew();
         var done = 0;
+        // One set of output buffers for every frame: the frames go one after another.
+        var destination = new MaskedImage(grid.Width, grid.Height) { Wcs = grid.Wcs };
+        var coverage = new float[destination.PixelCount];
         var outputs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, _) in frames)
         {
@@ -126,7 +133,7 @@ internal static class ResampleCommand
                     input = MaskedImageFits.Read(file);
                     primary = file.Primary.Header.Clone();
                 }
-                var result = Resampler.Resample(input, grid, parameters);
+                var result = Resampler.ResampleInto(input, destination, coverage, parameters);
                 using (var writer = FitsWriter.Create(target))
                 {
                     MaskedImageFits.Write(writer, result.Image, Provenance(primary, path, parameters, kernelName, result));
@@ -142,6 +149,9 @@ internal static class ResampleCommand
             {
                 failed++;
             }
+            // The frame just done is garbage now; collecting here keeps the peak at about one frame's arrays
+            // (the runtime would otherwise let several 16 MB input sets pile up first).
+            GC.Collect();
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resampled {done} of {paths.Length} frames ({kernelName}{(parameters.FluxConserving ? ", flux-conserving" : "")}) in {clock.Elapsed.TotalSeconds:0.00} s -> {outDir}"));
         if (done == 0) return ExitCodes.Failed;
@@ -171,7 +181,9 @@ internal static class ResampleCommand
 
     private static Header Provenance(Header primary, string input, ResampleParameters p, string kernelName, ResampleResult result)
     {
-        var h = primary;
+        // A raw frame's primary HDU holds its pixels and WCS; in the product the primary HDU is empty and the
+        // WCS of the common grid lives in SCI, so the input's WCS cards must not stay here.
+        var h = new Header(primary.Cards.Where(c => !WcsKeyword().IsMatch(c.Keyword)));
         var version = typeof(ResampleCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         h.Set("PIPELINE", "Parallax", "software that made this product");
         h.Set("PLXVERS", version, "Parallax version");

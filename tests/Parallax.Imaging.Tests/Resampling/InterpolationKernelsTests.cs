@@ -55,6 +55,22 @@ public class InterpolationKernelsTests
         }
 
         [Fact]
+        public void Given_Lanczos3_at_ten_thousand_fractions_When_weighted_Then_every_weight_matches_the_closed_form_to_1e_13()
+        {
+            static double L(double d) => d == 0 ? 1 : 3 * Math.Sin(Math.PI * d) * Math.Sin(Math.PI * d / 3) / (Math.PI * Math.PI * d * d);
+            var worst = 0.0;
+            for (var k = 1; k < 10000; k++)
+            {
+                var x = 3 + k / 10000.0;
+                var w = WeightsAt(InterpolationKernel.Lanczos3, x, out var first);
+                var raw = Enumerable.Range(0, 6).Select(i => L(x - (first + i))).ToArray();
+                var sum = raw.Sum();
+                for (var i = 0; i < 6; i++) worst = Math.Max(worst, Math.Abs(raw[i] / sum - w[i]));
+            }
+            Assert.True(worst < 1e-13, $"worst weight error {worst:G3}");
+        }
+
+        [Fact]
         public void Given_Bicubic_When_interpolating_a_quadratic_Then_it_is_exact()
         {
             // Keys (1981): the a = −0.5 cubic reproduces polynomials up to degree 2.
