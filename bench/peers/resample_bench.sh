@@ -15,6 +15,19 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/px" "$out/sw"
 cat "$frames"/*.fits > /dev/null   # page cache warm: both tools read from memory
+# The same output grid for both: Parallax's common grid, given to SWarp as coadd.head (SWarp reads
+# IMAGEOUT_NAME's .head), so the pixels can be compared one to one.
+dotnet "$parallax" resample "$frames"/*.fits -o "$out/px" > /dev/null
+/usr/bin/python3 - "$out" <<'PY'
+import glob, sys
+from astropy.io import fits
+out = sys.argv[1]
+h = fits.getheader(sorted(glob.glob(f"{out}/px/*.resamp.fits"))[0], "SCI")
+head = fits.Header()
+for k in ("NAXIS", "NAXIS1", "NAXIS2", "CTYPE1", "CTYPE2", "CRPIX1", "CRPIX2", "CRVAL1", "CRVAL2", "CD1_1", "CD1_2", "CD2_1", "CD2_2", "RADESYS", "EQUINOX"):
+    if k in h: head[k] = h[k]
+open(f"{out}/sw/coadd.head", "w").write(head.tostring(sep="\n", endcard=True, padding=False) + "\n")
+PY
 measure() {  # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$out/time" "$@" > "$out/log" 2>&1 || { cat "$out/log"; exit 1; }
@@ -24,7 +37,7 @@ measure() {  # label, command...
 for ((i = 1; i <= repeats; i++)); do
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   measure "parallax resample" dotnet "$parallax" resample "$frames"/*.fits -o "$out/px" --kernel lanczos3
-  measure "SWarp RESAMPLE" bash -c "cd '$out/sw' && SWarp '$frames'/*.fits -c /dev/null -RESAMPLE Y -COMBINE N \
+  measure "SWarp RESAMPLE" bash -c "cd '$out/sw' && SWarp '$frames'/*.fits -c /dev/null -IMAGEOUT_NAME coadd.fits -RESAMPLE Y -COMBINE N \
     -RESAMPLING_TYPE LANCZOS3 -OVERSAMPLING 1 -SUBTRACT_BACK N -FSCALASTRO_TYPE NONE -RESAMPLE_DIR '$out/sw' \
     -WRITE_XML N -VERBOSE_TYPE QUIET -NTHREADS 0 -MEM_MAX 2048 -COMBINE_BUFSIZE 1024 -DELETE_TMPFILES N"
 done

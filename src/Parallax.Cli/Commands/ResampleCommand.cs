@@ -111,10 +111,26 @@ internal static partial class ResampleCommand
 
         var clock = Stopwatch.StartNew();
         var done = 0;
-        // One set of output buffers for every frame: the frames go one after another.
-        var destination = new MaskedImage(grid.Width, grid.Height) { Wcs = grid.Wcs };
-        var coverage = new float[destination.PixelCount];
+        // Two sets of output buffers, used in turn: frame k is written in the background while frame k + 1 is
+        // read and resampled, so the disk and the cores work at once; memory stays at two output frames.
+        var slots = new Slot[2];
+        for (var i = 0; i < slots.Length; i++) slots[i] = new Slot(new MaskedImage(grid.Width, grid.Height) { Wcs = grid.Wcs }, new float[grid.Width * grid.Height]);
         var outputs = new HashSet<string>(StringComparer.Ordinal);
+        var turn = 0;
+        void Finish(Slot slot)
+        {
+            if (slot.Writing is not { } writing) return;
+            slot.Writing = null;
+            try
+            {
+                Console.WriteLine(writing.GetAwaiter().GetResult());
+                done++;
+            }
+            catch (Exception e) when (CliErrors.Report(slot.Target, e))
+            {
+                failed++;
+            }
+        }
         foreach (var (path, _) in frames)
         {
             var target = Path.Combine(outDir, OutputName(path));
@@ -124,6 +140,8 @@ internal static partial class ResampleCommand
                 failed++;
                 continue;
             }
+            var slot = slots[turn++ % slots.Length];
+            Finish(slot); // its previous frame must be on disk before the buffers are reused
             try
             {
                 MaskedImage input;
@@ -133,29 +151,47 @@ internal static partial class ResampleCommand
                     input = MaskedImageFits.Read(file);
                     primary = file.Primary.Header.Clone();
                 }
-                var result = Resampler.ResampleInto(input, destination, coverage, parameters);
-                using (var writer = FitsWriter.Create(target))
-                {
-                    MaskedImageFits.Write(writer, result.Image, Provenance(primary, path, parameters, kernelName, result));
-                    writer.WriteImage(result.Coverage, [grid.Width, grid.Height],
-                        MaskedImageFits.ExtensionHeader("WEIGHT", "coverage: fraction of the kernel weight on usable input pixels", null));
-                    writer.Commit();
-                }
-                done++;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{path} -> {target} ({100.0 * (result.Image.PixelCount - result.DroppedPixels) / result.Image.PixelCount:0.#}% covered, mapping step {result.MappingStep} px, error {result.MappingError:0.#####} px)"));
+                var result = Resampler.ResampleInto(input, slot.Image, slot.Coverage, parameters);
+                var header = Provenance(primary, path, parameters, kernelName, result);
+                slot.Target = target;
+                slot.Writing = Task.Run(() => WriteProduct(path, target, result, header));
             }
             catch (Exception e) when (CliErrors.Report(path, e))
             {
                 failed++;
             }
-            // The frame just done is garbage now; collecting here keeps the peak at about one frame's arrays
+            // The input just resampled is garbage now; collecting here keeps the peak near the buffers in use
             // (the runtime would otherwise let several 16 MB input sets pile up first).
             GC.Collect();
         }
+        // The older of the two pending writes first, so the lines come out in input order.
+        for (var i = 0; i < slots.Length; i++) Finish(slots[(turn + i) % slots.Length]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resampled {done} of {paths.Length} frames ({kernelName}{(parameters.FluxConserving ? ", flux-conserving" : "")}) in {clock.Elapsed.TotalSeconds:0.00} s -> {outDir}"));
         if (done == 0) return ExitCodes.Failed;
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Output buffers for one frame and the background write of the last frame put in them.</summary>
+    private sealed class Slot(MaskedImage image, float[] coverage)
+    {
+        public MaskedImage Image { get; } = image;
+        public float[] Coverage { get; } = coverage;
+        public string Target { get; set; } = "";
+        public Task<string>? Writing { get; set; }
+    }
+
+    /// <summary>Writes one product (atomically, through FitsWriter) and returns the line that reports it.</summary>
+    private static string WriteProduct(string input, string target, ResampleResult result, Header primary)
+    {
+        using (var writer = FitsWriter.Create(target))
+        {
+            MaskedImageFits.Write(writer, result.Image, primary);
+            writer.WriteImage(result.Coverage, [result.Image.Width, result.Image.Height],
+                MaskedImageFits.ExtensionHeader("WEIGHT", "coverage: fraction of the kernel weight on usable input pixels", null));
+            writer.Commit();
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{input} -> {target} ({100.0 * (result.Image.PixelCount - result.DroppedPixels) / result.Image.PixelCount:0.#}% covered, mapping step {result.MappingStep} px, error {result.MappingError:0.#####} px)");
     }
 
     /// <summary>NAME.resamp.fits for NAME.fits (or NAME.fits.fz, NAME.fit).</summary>
