@@ -116,10 +116,10 @@ public static class InterpolationKernels
             w[0] = 0; w[1] = 0; w[2] = 1; w[3] = 0; w[4] = 0; w[5] = 0;
             return;
         }
-        // Tap k sits at distance d = f + 2 − k. With a = π f / 3: sin(π d) = ±sin 3a = ±(3 sin a − 4 sin³ a) (sign
-        // (−1)^k), and sin(π d / 3) = sin(a + (2 − k)π/3) by the sum formula: one sin/cos pair per axis, as SWarp does.
+        // Tap k sits at distance d = f + 2 − k: its weight is 3 sin(π d) sin(π d / 3) / (π d)², where sin(π d) =
+        // (−1)^k sin(π f), and sin(π d / 3) = sin(a + (2 − k)π/3) with a = π f / 3 by the sum formula: one sin/cos
+        // pair per axis, as SWarp does.
         var (s3, c3) = SinCosThirdPi(f);
-        var s = s3 * (3.0 - 4.0 * s3 * s3);
         const double c60 = 0.5;
         var sqrt3h = Sin60;
         // sin(a + mπ/3) for m = 2, 1, 0, −1, −2, −3.
@@ -129,14 +129,19 @@ public static class InterpolationKernels
         var sm1 = s3 * c60 - c3 * sqrt3h;
         var sm2 = s3 * -c60 - c3 * sqrt3h;
         var sm3 = -s3;
-        var k = 3.0 / (Math.PI * Math.PI);
-        var d0 = f + 2.0; var d1 = f + 1.0; var d3 = f - 1.0; var d4 = f - 2.0; var d5 = f - 3.0;
-        var w0 = k * s * sp2 / (d0 * d0);
-        var w1 = -k * s * sp1 / (d1 * d1);
-        var w2 = k * s * sp0 / (f * f);
-        var w3 = -k * s * sm1 / (d3 * d3);
-        var w4 = k * s * sm2 / (d4 * d4);
-        var w5 = -k * s * sm3 / (d5 * d5);
+        // The factor 3 sin(π f)/π² is common to all six weights and cancels in the normalisation, as does the
+        // product of the six d²: weight k ∝ ±sin(π d_k / 3) · Π_{j≠k} d_j², from prefix and suffix products, so the
+        // only division left is the normalisation (seven divisions per axis cost more than the sine).
+        var q0 = (f + 2.0) * (f + 2.0); var q1 = (f + 1.0) * (f + 1.0); var q2 = f * f;
+        var q3 = (f - 1.0) * (f - 1.0); var q4 = (f - 2.0) * (f - 2.0); var q5 = (f - 3.0) * (f - 3.0);
+        var p01 = q0 * q1; var p012 = p01 * q2;
+        var s45 = q4 * q5; var s345 = q3 * s45;
+        var w0 = sp2 * (q1 * q2 * s345);
+        var w1 = -sp1 * (q0 * q2 * s345);
+        var w2 = sp0 * (p01 * s345);
+        var w3 = -sm1 * (p012 * s45);
+        var w4 = sm2 * (p012 * q3 * q5);
+        var w5 = -sm3 * (p012 * q3 * q4);
         var norm = 1.0 / (w0 + w1 + w2 + w3 + w4 + w5);
         w[0] = w0 * norm; w[1] = w1 * norm; w[2] = w2 * norm; w[3] = w3 * norm; w[4] = w4 * norm; w[5] = w5 * norm;
     }
