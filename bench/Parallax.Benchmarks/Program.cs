@@ -18,6 +18,11 @@ public static class Program
             Environment.ExitCode = CompressionTiming.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "resample-cpu")
+        {
+            Environment.ExitCode = ResampleCpuTiming.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

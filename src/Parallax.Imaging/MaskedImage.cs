@@ -1,3 +1,4 @@
+using Parallax.Fits.Coordinates;
 using Parallax.Fits.Headers;
 
 namespace Parallax.Imaging;
@@ -69,6 +70,14 @@ public sealed partial class MaskedImage
     /// <summary>FITS cards describing the image (WCS, exposure time, filter, ...), written to the SCI extension.</summary>
     public Header Header { get; }
 
+    /// <summary>
+    /// The celestial WCS mapping this image's zero-based pixels to the sky, or null when unknown. It is kept apart
+    /// from <see cref="Header"/> so resampling and alignment need not parse cards; <see cref="Io.MaskedImageFits"/>
+    /// reads it from and writes it to the SCI header (where it then replaces any WCS cards of <see cref="Header"/>).
+    /// Arithmetic does not carry it over; <see cref="Clone"/> does (a <see cref="Fits.Coordinates.Wcs"/> is immutable).
+    /// </summary>
+    public Wcs? Wcs { get; set; }
+
     /// <summary>The pixel unit (BUNIT), e.g. "adu", "electron", "electron/s". Set it when a step changes the unit (gain, exposure normalisation).</summary>
     public string Unit { get; set; }
 
@@ -88,7 +97,7 @@ public sealed partial class MaskedImage
     public string ShapeText => $"{Width}×{Height}";
 
     /// <summary>A deep copy: new arrays and a copied header.</summary>
-    public MaskedImage Clone() => new(Width, Height, (float[])Data.Clone(), (float[])Variance.Clone(), (ushort[])Mask.Clone(), Header.Clone(), Unit);
+    public MaskedImage Clone() => new(Width, Height, (float[])Data.Clone(), (float[])Variance.Clone(), (ushort[])Mask.Clone(), Header.Clone(), Unit) { Wcs = Wcs };
 
     /// <summary>Sets <paramref name="bits"/> on every pixel whose data value is NaN or infinite; returns how many were flagged.</summary>
     public int FlagNonFinite(MaskBits bits = MaskBits.BadPixel)

@@ -1,4 +1,5 @@
 using Parallax.Fits;
+using Parallax.Fits.Coordinates;
 using Parallax.Fits.Hdus;
 using Parallax.Fits.Headers;
 
@@ -29,6 +30,9 @@ public static class MaskedImageFits
     /// Reads a masked image: SCI (or, for a raw frame, the first image HDU with pixels) as data,
     /// VAR and DQ when present (zeros otherwise). The header is the data HDU's; the unit is its
     /// BUNIT (<see cref="PixelUnits.Adu"/> when absent: raw detector frames rarely state it).
+    /// <see cref="MaskedImage.Wcs"/> is the data HDU's celestial WCS when it has CTYPE1 and CTYPE2 and they
+    /// describe one Parallax can read; otherwise (no WCS, or one it cannot honour) it is null and the
+    /// cards stay in the header untouched.
     /// </summary>
     /// <exception cref="FitsFormatException">No 2-D image with pixels, VAR/DQ of another size, or unreadable data.</exception>
     public static MaskedImage Read(FitsFile file)
@@ -43,13 +47,24 @@ public static class MaskedImageFits
             mask = new ushort[data.Length];
             FitsFrameSource.ReadMask(dq, 0, mask);
         }
-        return new MaskedImage(sci.Width, sci.Height, data, variance, mask, sci.Header.Clone(), UnitOf(sci.Header));
+        return new MaskedImage(sci.Width, sci.Height, data, variance, mask, sci.Header.Clone(), UnitOf(sci.Header)) { Wcs = TryReadWcs(sci.Header) };
+    }
+
+    /// <summary>The header's celestial WCS, or null when it has none or one that cannot be read (a reader of pixels should not fail on it).</summary>
+    public static Wcs? TryReadWcs(Header header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (!header.Contains("CTYPE1") || !header.Contains("CTYPE2")) return null;
+        try { return Wcs.FromHeader(header); }
+        catch (FitsFormatException) { return null; }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>
     /// Writes an image as SCI, VAR and DQ extensions. When nothing has been written yet, an empty
     /// primary HDU holding <paramref name="primary"/> (provenance) comes first; otherwise the
-    /// extensions follow what is there. The image header goes to SCI (without its structural cards).
+    /// extensions follow what is there. The image header goes to SCI (without its structural cards);
+    /// when <see cref="MaskedImage.Wcs"/> is set its keywords are written there too, replacing the header's own.
     /// </summary>
     public static void Write(FitsWriter writer, MaskedImage image, Header? primary = null)
     {
@@ -61,6 +76,7 @@ public static class MaskedImageFits
         foreach (var k in HduOwnKeywords) sci.Remove(k);
         sci.Insert(0, HeaderCard.Create("EXTNAME", ScienceExtension, "pixel values"));
         sci.Insert(1, HeaderCard.Create("BUNIT", image.Unit, "pixel unit"));
+        image.Wcs?.WriteTo(sci);
         writer.WriteImage(image.Data, axes, sci);
         writer.WriteImage(image.Variance, axes, ExtensionHeader(VarianceExtension, "variance of SCI (sigma squared)", PixelUnits.Squared(image.Unit)));
         writer.WriteNativeImage<ushort>(image.Mask, axes, ExtensionHeader(MaskExtension, "data quality bits (Parallax MaskBits; 0 = good)", null));
