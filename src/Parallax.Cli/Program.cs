@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(CombineCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(OrganiseCommand.Create());
         root.Subcommands.Add(CaldbCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());

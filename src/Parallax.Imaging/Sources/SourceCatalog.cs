@@ -4,9 +4,11 @@ namespace Parallax.Imaging.Sources;
 public sealed class SourceCatalog
 {
     /// <summary>A catalog of <paramref name="sources"/> found in a width × height image.</summary>
-    public SourceCatalog(IReadOnlyList<Source> sources, int width, int height, double backgroundLevel, double backgroundRms, double threshold)
+    public SourceCatalog(IReadOnlyList<Source> sources, int width, int height, double backgroundLevel, double backgroundRms, double threshold, string unit = PixelUnits.Adu)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(unit);
+        Unit = unit;
         Sources = sources;
         Width = width;
         Height = height;
@@ -33,9 +35,12 @@ public sealed class SourceCatalog
     /// <summary>Absolute detection threshold in the filtered, background-subtracted image (image unit).</summary>
     public double Threshold { get; }
 
+    /// <summary>Unit of the fluxes and levels (the image's BUNIT).</summary>
+    public string Unit { get; }
+
     /// <summary>Number of sources.</summary>
     public int Count => Sources.Count;
 
     /// <summary>A catalog with the same metadata and other sources (e.g. after photometry).</summary>
-    public SourceCatalog With(IReadOnlyList<Source> sources) => new(sources, Width, Height, BackgroundLevel, BackgroundRms, Threshold);
+    public SourceCatalog With(IReadOnlyList<Source> sources) => new(sources, Width, Height, BackgroundLevel, BackgroundRms, Threshold, Unit);
 }

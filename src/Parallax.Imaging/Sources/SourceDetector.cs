@@ -46,7 +46,7 @@ public static class SourceDetector
         var sources = new List<Source>();
         foreach (var list in found)
             foreach (var s in list) sources.Add(s with { Number = sources.Count + 1 });
-        return new SourceCatalog(sources, image.Width, image.Height, background.GlobalLevel, background.GlobalRms, threshold);
+        return new SourceCatalog(sources, image.Width, image.Height, background.GlobalLevel, background.GlobalRms, threshold, image.Unit);
     }
 
     private static DetectionFrame Prepare(MaskedImage image, BackgroundModel background, DetectionParameters p)
