@@ -49,8 +49,46 @@ internal sealed class Deblender
         if (levels <= 1 || blob.Count < 2 * minArea) return [blob.All()];
         var d = new Deblender(blob, threshold, levels, minContrast, minArea);
         if (!(d._peak > threshold)) return [blob.All()];
+        // Every branch at a level holds a local maximum above that level, so a blob with at most one
+        // local maximum above the first deblending level cannot split: most isolated stars end here.
+        var first = threshold * Math.Pow(d._peak / threshold, 1.0 / levels);
+        if (d.LocalMaxima(first) <= 1) return [blob.All()];
         var cores = d.Branches(blob.All(), 1);
         return cores.Count <= 1 ? [blob.All()] : d.Share(cores);
+    }
+
+    /// <summary>Pixels above <paramref name="level"/> that no 8-neighbour in the blob exceeds, stopping at 2.</summary>
+    private int LocalMaxima(double level)
+    {
+        var count = 0;
+        var gw = _blob.GridWidth;
+        var gh = _blob.GridHeight;
+        for (var p = 0; p < _blob.Count; p++)
+        {
+            var c = _blob.C[p];
+            if (!(c > level)) continue;
+            var gx = _blob.X[p] - _blob.XMin;
+            var gy = _blob.Y[p] - _blob.YMin;
+            var isMax = true;
+            for (var dy = -1; dy <= 1 && isMax; dy++)
+            {
+                var ny = gy + dy;
+                if ((uint)ny >= (uint)gh) continue;
+                for (var dx = -1; dx <= 1; dx++)
+                {
+                    var nx = gx + dx;
+                    if ((uint)nx >= (uint)gw || (dx == 0 && dy == 0)) continue;
+                    var q = _grid[ny * gw + nx] - 1;
+                    if (q >= 0 && _blob.C[q] > c)
+                    {
+                        isMax = false;
+                        break;
+                    }
+                }
+            }
+            if (isMax && ++count > 1) return count;
+        }
+        return count;
     }
 
     private List<int[]> Branches(int[] set, int firstLevel)

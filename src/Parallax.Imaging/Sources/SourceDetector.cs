@@ -63,7 +63,10 @@ public static class SourceDetector
             {
                 background.LevelRow(y, level);
                 var o = y * w;
-                System.Numerics.Tensors.TensorPrimitives.Subtract(image.Data.AsSpan(o, w), level, sub.AsSpan(o, w));
+                var subRow = sub.AsSpan(o, w);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(image.Data.AsSpan(o, w), level, subRow);
+                // Most rows have no mask bits and no NaN: two vector checks skip the pixel loop.
+                if (image.Mask.AsSpan(o, w).IndexOfAnyExcept((ushort)0) < 0 && float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(subRow))) continue;
                 for (var x = 0; x < w; x++)
                 {
                     if (float.IsFinite(sub[o + x]) && (image.Mask[o + x] & ignore) == 0) continue;

@@ -138,18 +138,23 @@ internal static class SourceMeasurer
         var xb = Math.Min(f.Width - 1, (int)Math.Ceiling(xc + r));
         var ya = Math.Max(0, (int)Math.Floor(yc - r));
         var yb = Math.Min(f.Height - 1, (int)Math.Ceiling(yc + r));
+        // The Gaussian window is separable: one exponential per column and per row, not per pixel.
+        var nx = xb - xa + 1;
+        Span<double> wx = nx <= 256 ? stackalloc double[nx] : new double[nx];
+        for (var x = xa; x <= xb; x++) wx[x - xa] = Math.Exp(-(x - xc) * (x - xc) * inv);
         double sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0;
         for (var y = ya; y <= yb; y++)
         {
             var ddy = y - yc;
+            var wy = Math.Exp(-ddy * ddy * inv);
+            var row = y * f.Width;
             for (var x = xa; x <= xb; x++)
             {
                 var ddx = x - xc;
-                var d2 = ddx * ddx + ddy * ddy;
-                if (d2 > r2) continue;
-                var i = y * f.Width + x;
+                if (ddx * ddx + ddy * ddy > r2) continue;
+                var i = row + x;
                 if (f.Unusable[i]) continue;
-                var wv = Math.Exp(-d2 * inv) * f.Subtracted[i];
+                var wv = wx[x - xa] * wy * f.Subtracted[i];
                 sw += wv;
                 sx += wv * ddx;
                 sy += wv * ddy;
