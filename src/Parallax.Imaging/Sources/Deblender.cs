@@ -20,6 +20,8 @@ internal sealed class Deblender
     private readonly double _minFlux;
     private readonly int _levels;
     private readonly int _minArea;
+    private readonly List<int> _maxima = [];
+    private readonly int[] _member;   // stamp: pixel belongs to the set whose maxima are being ranked
     private int _stamp;
 
     private Deblender(Blob blob, float threshold, int levels, double minContrast, int minArea)
@@ -30,6 +32,7 @@ internal sealed class Deblender
         _inSet = new int[blob.Count];
         _seen = new int[blob.Count];
         _queue = new int[blob.Count];
+        _member = new int[blob.Count];
         _threshold = threshold;
         double total = 0, peak = double.MinValue;
         foreach (var c in blob.C)
@@ -57,7 +60,7 @@ internal sealed class Deblender
         return cores.Count <= 1 ? [blob.All()] : d.Share(cores);
     }
 
-    /// <summary>Pixels above <paramref name="level"/> that no 8-neighbour in the blob exceeds, stopping at 2.</summary>
+    /// <summary>Collects the pixels above <paramref name="level"/> that no 8-neighbour in the blob exceeds; returns how many.</summary>
     private int LocalMaxima(double level)
     {
         var count = 0;
@@ -86,7 +89,9 @@ internal sealed class Deblender
                     }
                 }
             }
-            if (isMax && ++count > 1) return count;
+            if (!isMax) continue;
+            _maxima.Add(p);
+            count++;
         }
         return count;
     }
@@ -94,9 +99,13 @@ internal sealed class Deblender
     private List<int[]> Branches(int[] set, int firstLevel)
     {
         var current = set;
+        // The highest component of a level above the set's second-highest local maximum holds at most
+        // one maximum, so no level from there up can split the set: stop there.
+        var ceiling = SecondMaximum(set);
         for (var i = firstLevel; i < _levels; i++)
         {
             var level = _threshold * Math.Pow(_peak / _threshold, (double)i / _levels);
+            if (level >= ceiling) break;
             var parts = Components(current, level);
             var strong = parts.Where(p => Flux(p) > _minFlux).ToList();
             if (strong.Count >= 2)
@@ -109,6 +118,26 @@ internal sealed class Deblender
             current = strong[0];
         }
         return [set];
+    }
+
+    /// <summary>The second-highest value among the blob's local maxima that lie in <paramref name="set"/> (−∞ with fewer than two).</summary>
+    private double SecondMaximum(int[] set)
+    {
+        var stamp = ++_stamp;
+        foreach (var p in set) _member[p] = stamp;
+        double first = double.NegativeInfinity, second = double.NegativeInfinity;
+        foreach (var m in _maxima)
+        {
+            if (_member[m] != stamp) continue;
+            var c = _blob.C[m];
+            if (c > first)
+            {
+                second = first;
+                first = c;
+            }
+            else if (c > second) second = c;
+        }
+        return second;
     }
 
     /// <summary>8-connected groups of the set's pixels above <paramref name="level"/>, each of at least MinArea pixels.</summary>
