@@ -12,6 +12,7 @@ public sealed class BackgroundModel
     private readonly float[] _rms;
     private readonly float[] _levelSecond;
     private readonly float[] _rmsSecond;
+    private readonly Lazy<(int[] Lower, float[] Weights)> _columnWeights;
 
     internal BackgroundModel(int width, int height, int boxWidth, int boxHeight, int nodesX, int nodesY, float[] level, float[] rms)
     {
@@ -32,6 +33,7 @@ public sealed class BackgroundModel
             var positive = rms.Where(v => v > 0).ToArray();
             GlobalRms = positive.Length > 0 ? MedianOf(positive) : 1f;
         }
+        _columnWeights = new(ColumnWeights);
         _levelSecond = ColumnSecondDerivatives(level);
         _rmsSecond = ColumnSecondDerivatives(rms);
     }
@@ -156,17 +158,37 @@ public sealed class BackgroundModel
             return;
         }
         NaturalSpline.SecondDerivatives(node, nodeSecond, nx, 1, scratch);
+        // The x weights are the same on every row: computed once per model (ColumnWeights).
+        var (lower, weights) = _columnWeights.Value;
+        for (var x = 0; x < Width; x++)
+        {
+            var xl = lower[x];
+            var w = weights.AsSpan(4 * x, 4);
+            destination[x] = w[0] * node[xl] + w[1] * node[xl + 1] + w[2] * nodeSecond[xl] + w[3] * nodeSecond[xl + 1];
+        }
+    }
+
+    /// <summary>For each column: the lower mesh node and the four spline weights (node, next node, their second derivatives).</summary>
+    private (int[] Lower, float[] Weights) ColumnWeights()
+    {
+        var lower = new int[Width];
+        var weights = new float[4 * Width];
         var inv = 1f / BoxWidth;
         for (var x = 0; x < Width; x++)
         {
             var u = (x + 0.5f) * inv - 0.5f;
             var xl = (int)MathF.Floor(u);
             if (xl < 0) xl = 0;
-            else if (xl > nx - 2) xl = nx - 2;
+            else if (xl > NodesX - 2) xl = Math.Max(0, NodesX - 2);
             var dx = u - xl;
             var cdx = 1 - dx;
-            destination[x] = cdx * (node[xl] + (cdx * cdx - 1) * nodeSecond[xl]) + dx * (node[xl + 1] + (dx * dx - 1) * nodeSecond[xl + 1]);
+            lower[x] = xl;
+            weights[4 * x] = cdx;
+            weights[4 * x + 1] = dx;
+            weights[4 * x + 2] = cdx * (cdx * cdx - 1);
+            weights[4 * x + 3] = dx * (dx * dx - 1);
         }
+        return (lower, weights);
     }
 
     /// <summary>The lower mesh node and the fraction towards the next for pixel coordinate p (pixel centres at integers).</summary>
