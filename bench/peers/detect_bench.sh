@@ -36,7 +36,7 @@ from scipy.spatial import cKDTree
 out = sys.argv[1]
 p = Table.read(f"{out}/p.fits", hdu="CAT")
 s = Table.read(f"{out}/s.fits")
-x = Table.read(f"{out}/x.fits", hdu=2)
+x = Table.read(f"{out}/x.fits", hdu=1)
 print(f"sources: parallax {len(p)}, sep {len(s)}, source-extractor {len(x)}")
 d, i = cKDTree(np.c_[p['X_IMAGE'] - 1, p['Y_IMAGE'] - 1]).query(np.c_[s['x'], s['y']], distance_upper_bound=1.0)
 ok = np.isfinite(d)
