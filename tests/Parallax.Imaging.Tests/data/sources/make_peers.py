@@ -42,7 +42,7 @@ with open('truth.csv', 'w') as f:
 data = fits.getdata('field.fits').astype(np.float32)
 mask = np.zeros(data.shape, dtype=bool)
 mask[100:140, 40:80] = True   # rows 100..139, columns 40..79
-mask[0:32, 160:200] = True    # the whole top-right box... of the bottom row: box (5,0) fully masked
+mask[0:32, 160:200] = True    # rows 0..31, columns 160..199: boxes 5 and 6 (of 0..6) of the first mesh row, fully masked
 samples = [(0, 0), (199, 199), (17, 123), (100, 100), (64, 5), (150, 37), (31, 31), (180, 90)]
 with open('sep_background.csv', 'w') as f:
     f.write('case,x,y,level,rms\n')
