@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(CombineCommand.Create());
         root.Subcommands.Add(CosmicsCommand.Create());
         root.Subcommands.Add(ResampleCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(OrganiseCommand.Create());
         root.Subcommands.Add(CaldbCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
