@@ -103,6 +103,28 @@ internal sealed class SimulatedLongslit
     /// <summary>True dλ/du, Angstrom per binned pixel.</summary>
     public double TrueDispersion(double u) => (TrueWavelength(u + 0.01) - TrueWavelength(u - 0.01)) / 0.02;
 
+    /// <summary>truth/arc_lines_LAMP.csv: (wavelength Å, trace column in binned pixels, rate) of each simulated line.</summary>
+    public IReadOnlyList<(double Wavelength, double Column, double Rate)> TruthLines(string lamp)
+        => File.ReadAllLines(Path.Combine(TruthDirectory, $"arc_lines_{lamp}.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (double.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture),
+                (double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) + 0.5) / Binning - 0.5,
+                double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+
+    /// <summary>The lamp's line list as the model ships it (instruments/simulation/data).</summary>
+    public string LineListText(string lamp)
+        => InstrumentModels.ReadData(Model, Spectrograph.Lamps.First(l => l.Name.Equals(lamp, StringComparison.OrdinalIgnoreCase)).Linelist);
+
+    /// <summary>
+    /// The rough prior an instrument file gives: the wavelength at the central column and the mean dispersion from the
+    /// model's wavelength range alone (a linear scale: the true one is curved), with generous tolerances.
+    /// </summary>
+    public Parallax.Spectroscopy.Arcs.WavelengthPrior Prior()
+    {
+        var (l0, l1) = (Spectrograph.WavelengthRange[0], Spectrograph.WavelengthRange[1]);
+        return new Parallax.Spectroscopy.Arcs.WavelengthPrior((l0 + l1) / 2, (l1 - l0) / (Columns - 1) * Binning, 100, 0.1);
+    }
+
     private MaskedImage Read(string path)
     {
         using var file = FitsFile.Open(path);
