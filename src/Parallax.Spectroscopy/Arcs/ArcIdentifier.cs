@@ -8,18 +8,21 @@ namespace Parallax.Spectroscopy.Arcs;
 /// Pattern matching: every triangle of nearby measured lines (i &lt; j &lt; k within a few neighbours) has a spacing
 /// ratio (x_j − x_i)/(x_k − x_i) that a linear dispersion preserves, and so has every triangle of nearby list lines. Each
 /// pair of triangles whose ratios agree and whose implied dispersion and central wavelength fall inside the prior's
-/// bounds casts a vote in a (central wavelength, dispersion) histogram; the densest cell (with its neighbours, which
-/// absorb the spread a curved dispersion gives local triangles) is the solution, and the line-to-list pairs of its
-/// triangles, by majority, are the first identifications.
+/// bounds casts a vote in a histogram of (wavelength at the region's centre, dispersion); in each quarter of the detector
+/// the densest cell (with its neighbours) holds the true matches — a curved dispersion gives each region's triangles their own local slope —
+/// and the line-to-list pairs of those triangles, by majority, are the first identifications.
 /// </para>
 /// <para>
-/// Refinement: a Legendre polynomial is fitted to the identifications with iterative rejection, every unblended line is
+/// Refinement: a Legendre polynomial is fitted to the identifications with iterative rejection (against the MAD of the
+/// residuals, so that a wrong identification at the end of the range cannot hide behind its leverage), every unblended line is
 /// re-matched to its nearest list line within a shrinking radius (each list line taken by its closest line only), and the
 /// order is raised step by step to <see cref="ArcIdentifierOptions.Order"/>.
 /// </para>
 /// </summary>
 public static class ArcIdentifier
 {
+    private const int Regions = 4;
+
     /// <summary>Identifies <paramref name="lines"/> in <paramref name="list"/> and fits the wavelength solution.</summary>
     /// <param name="lines">Lines found in the arc (<see cref="ArcLineFinder"/>); blends are ignored.</param>
     /// <param name="list">The lamp's laboratory lines (Angstrom; the solution is in the same medium, air or vacuum).</param>
@@ -49,11 +52,14 @@ public static class ArcIdentifier
         var chosen = Enumerable.Range(0, lines.Length).OrderByDescending(i => lines[i].Amplitude).Take(options.PatternLines)
             .OrderBy(i => sign * lines[i].Centre).ToArray();
         var x = chosen.Select(i => sign * lines[i].Centre).ToArray();
-        var lambda = entries.Select(e => e.Wavelength).ToArray();
+        // List lines closer than the blend radius make one line on the detector: for the patterns they are one line at their
+        // mean wavelength, which identifies nothing itself (its index is negative) but keeps its neighbours' triangles right
+        // and claims the blended line on the detector.
+        var d0 = Math.Abs(prior.Dispersion);
+        var (lambda, source) = MergeClosePairs(entries, 0.5 * options.ListBlendRadius * d0);
         var listTriangles = Triangles(lambda, options.ListNeighbours);
         listTriangles.Sort((p, q) => p.Ratio.CompareTo(q.Ratio));
         var ratios = listTriangles.Select(t => t.Ratio).ToArray();
-        var d0 = Math.Abs(prior.Dispersion);
         var (dMin, dMax) = (d0 * (1 - prior.DispersionTolerance), d0 * (1 + prior.DispersionTolerance));
         var xc = sign * (columns - 1) / 2.0;
         var votes = new List<(double Centre, double Dispersion, Triangle Lines, Triangle List)>();
@@ -71,32 +77,68 @@ public static class ArcIdentifier
             }
         }
         if (votes.Count == 0) return [];
-        // Densest cell of the (central wavelength, dispersion) histogram, summed with its eight neighbours.
-        var cellW = 8 * d0;
+        // The densest cell of the (central wavelength, dispersion) histogram, summed with its eight neighbours, is found in
+        // each third of the detector separately: a curved dispersion gives the triangles of each region their own local
+        // slope, which one global cell would not hold.
+        var cellW = 4 * d0;
         var cellD = 0.01 * d0;
-        var cells = new Dictionary<(int, int), int>();
-        foreach (var v in votes)
-        {
-            var key = ((int)Math.Floor(v.Centre / cellW), (int)Math.Floor(v.Dispersion / cellD));
-            cells[key] = cells.GetValueOrDefault(key) + 1;
-        }
-        var best = cells.Keys.MaxBy(k =>
-        {
-            var s = 0;
-            for (var a = -1; a <= 1; a++) for (var b = -1; b <= 1; b++) s += cells.GetValueOrDefault((k.Item1 + a, k.Item2 + b));
-            return s;
-        });
         var tally = new Dictionary<(int Line, int Entry), int>();
-        foreach (var v in votes)
+        for (var region = 0; region < Regions; region++)
         {
-            var (ci, di) = ((int)Math.Floor(v.Centre / cellW), (int)Math.Floor(v.Dispersion / cellD));
-            if (Math.Abs(ci - best.Item1) > 1 || Math.Abs(di - best.Item2) > 1) continue;
-            foreach (var (p, q) in new[] { (v.Lines.A, v.List.A), (v.Lines.B, v.List.B), (v.Lines.C, v.List.C) })
-                tally[(chosen[p], q)] = tally.GetValueOrDefault((chosen[p], q)) + 1;
+            var (lo, hi) = (region * (columns - 1.0) / Regions, (region + 1) * (columns - 1.0) / Regions);
+            var inside = votes.Where(v => Math.Abs(x[v.Lines.B]) >= lo && Math.Abs(x[v.Lines.B]) < hi).ToList();
+            if (inside.Count == 0) continue;
+            // Each vote's wavelength at the region's centre column: a short lever arm keeps a curved dispersion from
+            // spreading the true votes over many cells.
+            var reference = sign * (lo + hi) / 2;
+            double Local((double Centre, double Dispersion, Triangle Lines, Triangle List) v) => lambda[v.List.A] + v.Dispersion * (reference - x[v.Lines.A]);
+            var cells = new Dictionary<(int, int), int>();
+            foreach (var v in inside)
+            {
+                var key = ((int)Math.Floor(Local(v) / cellW), (int)Math.Floor(v.Dispersion / cellD));
+                cells[key] = cells.GetValueOrDefault(key) + 1;
+            }
+            var best = cells.Keys.MaxBy(k =>
+            {
+                var s = 0;
+                for (var a = -1; a <= 1; a++) for (var b = -1; b <= 1; b++) s += cells.GetValueOrDefault((k.Item1 + a, k.Item2 + b));
+                return s;
+            });
+            foreach (var v in inside)
+            {
+                var (ci, di) = ((int)Math.Floor(Local(v) / cellW), (int)Math.Floor(v.Dispersion / cellD));
+                if (Math.Abs(ci - best.Item1) > 1 || Math.Abs(di - best.Item2) > 1) continue;
+                foreach (var (p, q) in new[] { (v.Lines.A, source[v.List.A]), (v.Lines.B, source[v.List.B]), (v.Lines.C, source[v.List.C]) })
+                    tally[(chosen[p], q)] = tally.GetValueOrDefault((chosen[p], q)) + 1;
+            }
         }
         // Each line takes its most-voted list line; each list line keeps its most-voted claimant.
-        var byLine = tally.GroupBy(kv => kv.Key.Line).Select(g => g.MaxBy(kv => kv.Value)).Where(kv => kv.Value >= 2);
+        // A line whose winner is a merged group of list lines is a blend on the detector: it identifies nothing.
+        var byLine = tally.GroupBy(kv => kv.Key.Line).Select(g => g.MaxBy(kv => kv.Value)).Where(kv => kv.Value >= 2 && kv.Key.Entry >= 0);
         return byLine.GroupBy(kv => kv.Key.Entry).Select(g => g.MaxBy(kv => kv.Value).Key).OrderBy(p => p.Line).ToList();
+    }
+
+    // Groups of list lines closer than `separation` (Angstrom) become one entry at their mean; source gives the entry's index in
+    // the list, or a negative number (−2 − first index) for a merged group.
+    private static (double[] Lambda, int[] Source) MergeClosePairs(LineListEntry[] entries, double separation)
+    {
+        var lambda = new List<double>();
+        var source = new List<int>();
+        for (var i = 0; i < entries.Length;)
+        {
+            var j = i;
+            while (j + 1 < entries.Length && entries[j + 1].Wavelength - entries[j].Wavelength < separation) j++;
+            if (j == i) { lambda.Add(entries[i].Wavelength); source.Add(i); }
+            else
+            {
+                double sum = 0;
+                for (var k = i; k <= j; k++) sum += entries[k].Wavelength;
+                lambda.Add(sum / (j - i + 1));
+                source.Add(-2 - i);
+            }
+            i = j + 1;
+        }
+        return (lambda.ToArray(), source.ToArray());
     }
 
     internal readonly record struct Triangle(int A, int B, int C, double Ratio);
@@ -145,7 +187,7 @@ public static class ArcIdentifier
         }
         if (fit is null || pairs.Count < options.Order + 2)
             throw new InvalidOperationException($"wavelength solution failed: {pairs.Count} lines identified for a polynomial of order {options.Order}");
-        fit = FitPairs(lines, entries, pairs, options.Order, max, options)
+        fit = FitPairs(lines, entries, pairs, options.Order, max, options, robust: false)
             ?? throw new InvalidOperationException($"wavelength solution failed: the order {options.Order} fit to {pairs.Count} lines is singular");
         var identified = new List<IdentifiedLine>(pairs.Count);
         for (var i = 0; i < pairs.Count; i++)
@@ -158,13 +200,14 @@ public static class ArcIdentifier
         return new WavelengthSolution(fit.Coefficients, 0, max, identified);
     }
 
-    private static LeastSquares.SeriesFit? FitPairs(ArcLine[] lines, LineListEntry[] entries, List<(int Line, int Entry)> pairs, int order, double max, ArcIdentifierOptions options)
+    private static LeastSquares.SeriesFit? FitPairs(ArcLine[] lines, LineListEntry[] entries, List<(int Line, int Entry)> pairs, int order, double max, ArcIdentifierOptions options, bool robust = true)
     {
         var x = pairs.Select(p => lines[p.Line].Centre).ToArray();
         var y = pairs.Select(p => entries[p.Entry].Wavelength).ToArray();
-        // Weights from the centroid errors with a floor (the list's own precision and the lines' profiles), in px⁻².
-        var w = pairs.Select(p => 1 / (Sq(lines[p.Line].CentreError) + Sq(0.02))).ToArray();
-        return LeastSquares.FitSeries(x, y, w, order, 0, max, options.RejectSigma, options.MaxIterations);
+        // Weights from the centroid errors with a floor of 0.05 px (line profiles differ from line to line, and the list's own
+        // precision), in px⁻²: without the floor a few bright lines would hold the whole fit.
+        var w = pairs.Select(p => 1 / (Sq(lines[p.Line].CentreError) + Sq(0.05))).ToArray();
+        return LeastSquares.FitSeries(x, y, w, order, 0, max, options.RejectSigma, options.MaxIterations, robust);
     }
 
     private static List<(int Line, int Entry)> Match(ArcLine[] lines, LineListEntry[] entries, LeastSquares.SeriesFit fit, double radius, double blendRadius)

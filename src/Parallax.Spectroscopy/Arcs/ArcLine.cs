@@ -5,7 +5,8 @@ namespace Parallax.Spectroscopy.Arcs;
 /// fitted to the pixels around a peak. Positions are zero-based columns of the spectrum (pixel centres integral).
 /// </summary>
 /// <param name="Centre">Fitted centre, pixels.</param>
-/// <param name="CentreError">1σ error of the centre, pixels (from the fit's covariance and the spectrum's noise).</param>
+/// <param name="CentreError">1σ statistical error of the centre, pixels (from the fit's covariance and the spectrum's variance;
+/// flat-field structure and unseen neighbours are not in it).</param>
 /// <param name="Amplitude">Fitted peak height above the local background, in the spectrum's units.</param>
 /// <param name="Fwhm">Fitted full width at half maximum, pixels.</param>
 /// <param name="Significance">Peak height over the noise at the peak.</param>

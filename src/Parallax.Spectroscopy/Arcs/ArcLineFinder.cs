@@ -5,7 +5,8 @@ namespace Parallax.Spectroscopy.Arcs;
 /// <summary>
 /// Finds emission lines in a 1-D arc spectrum: the continuum (a running median) is removed, local maxima higher than
 /// <see cref="ArcLineOptions.Threshold"/> × the noise are kept, and each is measured by a least-squares fit of a
-/// pixel-integrated Gaussian on a constant (centre with its error from the fit covariance). Lines judged blended are
+/// pixel-integrated Gaussian (amplitude, centre, width; the continuum already removed) to the pixels within
+/// <see cref="ArcLineOptions.FitHalfWidth"/> of the peak, the centre's error from the fit covariance. Lines judged blended are
 /// flagged (<see cref="ArcLine.IsBlend"/>) rather than dropped; lines whose fit fails are dropped.
 /// </summary>
 public static class ArcLineFinder
@@ -38,7 +39,7 @@ public static class ArcLineFinder
             if (r[i] > 3 * noise[i]) weak.Add(i);
             if (r[i] > options.Threshold * noise[i]) peaks.Add(i);
         }
-        var half = Math.Max(3, (int)Math.Ceiling(1.5 * options.Fwhm));
+        var half = options.FitHalfWidth > 0 ? options.FitHalfWidth : Math.Max(2, (int)Math.Round(options.Fwhm));
         var sigma0 = options.Fwhm / 2.3548;
         var fitted = new List<(int Peak, GaussianProfileFit.Result Fit, double Significance)>();
         Span<double> y = stackalloc double[2 * half + 1];
@@ -56,7 +57,7 @@ public static class ArcLineFinder
                 ok &= double.IsFinite(r[k]);
             }
             if (!ok) continue;
-            var fit = GaussianProfileFit.Fit(y, v2, a, r[i], i, sigma0, 0);
+            var fit = GaussianProfileFit.Fit(y, v2, a, r[i], i, sigma0, 0, fitBackground: false);
             if (!(fit.Amplitude > 0) || !(fit.Sigma > 0.2) || !(fit.Sigma < 10 * sigma0) || !double.IsFinite(fit.CentreError)) continue;
             if (fit.Centre < a || fit.Centre > b) continue;
             fitted.Add((i, fit, r[i] / noise[i]));

@@ -5,7 +5,8 @@ namespace Parallax.Spectroscopy.Arcs;
 /// <summary>
 /// Levenberg–Marquardt fit of a pixel-integrated Gaussian on a constant to a short run of samples: pixel i (centre i,
 /// edges i ± ½) holds B + A σ√(2π) [Φ((i + ½ − μ)/σ) − Φ((i − ½ − μ)/σ)], so A is the peak height of the underlying
-/// Gaussian. Integrating over the pixel keeps the centre unbiased for lines only one or two pixels wide.
+/// Gaussian. Integrating over the pixel keeps the centre unbiased for lines only one or two pixels wide. The constant may
+/// be held fixed (at a continuum already removed).
 /// </summary>
 internal static class GaussianProfileFit
 {
@@ -14,7 +15,7 @@ internal static class GaussianProfileFit
     private const int P = 4;
 
     /// <summary>Fits samples y[k] at pixel positions first + k with variances v (NaN or ≤ 0: equal weights, errors scaled by χ²).</summary>
-    public static Result Fit(ReadOnlySpan<double> y, ReadOnlySpan<double> v, int first, double amplitude, double centre, double sigma, double background)
+    public static Result Fit(ReadOnlySpan<double> y, ReadOnlySpan<double> v, int first, double amplitude, double centre, double sigma, double background, bool fitBackground = true)
     {
         var n = y.Length;
         Span<double> p = [amplitude, centre, sigma, background];
@@ -27,7 +28,9 @@ internal static class GaussianProfileFit
         {
             knownVariance &= v.Length == n && v[k] > 0 && double.IsFinite(v[k]);
         }
-        for (var k = 0; k < n; k++) w[k] = knownVariance ? 1 / v[k] : 1;
+        // Equal weights: a Poisson-weighted fit leans on the wings, and real line profiles are asymmetric in their wings, so
+        // the centre would move with the weighting. The known variance enters the centre's error below (a sandwich estimate).
+        for (var k = 0; k < n; k++) w[k] = 1;
         Span<double> a = stackalloc double[P * P];
         Span<double> g = stackalloc double[P];
         Span<double> step = stackalloc double[P];
@@ -46,6 +49,8 @@ internal static class GaussianProfileFit
                     g[i] += w[k] * jac[k * P + i] * res[k];
                     for (var j = 0; j < P; j++) a[i * P + j] += w[k] * jac[k * P + i] * jac[k * P + j];
                 }
+            // A fixed background: its row and column of the normal matrix become the identity, so its step is zero.
+            if (!fitBackground) { for (var i = 0; i < P; i++) { a[i * P + 3] = a[3 * P + i] = 0; } a[3 * P + 3] = 1; g[3] = 0; }
             var improved = false;
             for (var attempt = 0; attempt < 10 && !improved; attempt++)
             {
@@ -76,12 +81,29 @@ internal static class GaussianProfileFit
         for (var k = 0; k < n; k++)
             for (var i = 0; i < P; i++)
                 for (var j = 0; j < P; j++) a[i * P + j] += w[k] * jac[k * P + i] * jac[k * P + j];
+        if (!fitBackground) { for (var i = 0; i < P; i++) { a[i * P + 3] = a[3 * P + i] = 0; } a[3 * P + 3] = 1; }
         Span<double> unit = stackalloc double[P];
         Span<double> column = stackalloc double[P];
         unit.Clear(); unit[1] = 1;
-        var reduced = n > P ? chi2 / (n - P) : double.NaN;
-        var centreVariance = SolveSymmetric(a, unit, column) ? column[1] : double.NaN;
-        if (!knownVariance) centreVariance *= reduced;
+        var free = fitBackground ? P : P - 1;
+        var reduced = n > free ? chi2 / (n - free) : double.NaN;
+        // Row 1 of (JᵀJ)⁻¹ is c; the centre's variance is cᵀ Jᵀ V J c = Σ_k v_k (J_k · c)² with the known variances,
+        // or σ² cᵀ(JᵀJ)c = σ² c_1 with σ² the residual variance when they are unknown.
+        var centreVariance = double.NaN;
+        if (SolveSymmetric(a, unit, column))
+        {
+            if (knownVariance)
+            {
+                centreVariance = 0;
+                for (var k = 0; k < n; k++)
+                {
+                    double jc = 0;
+                    for (var i = 0; i < P; i++) jc += (fitBackground || i != 3 ? jac[k * P + i] : 0) * column[i];
+                    centreVariance += v[k] * jc * jc;
+                }
+            }
+            else centreVariance = column[1] * reduced;
+        }
         return new Result(p[0], p[1], p[2], p[3], Math.Sqrt(Math.Max(centreVariance, 0)), reduced, converged);
     }
 

@@ -44,7 +44,7 @@ internal static class LeastSquares
     /// coefficients remain.
     /// </summary>
     public static SeriesFit? FitSeries(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w, int order, double min, double max,
-        double sigma = 3, int maxIterations = 5)
+        double sigma = 3, int maxIterations = 5, bool robust = false)
     {
         var n = x.Length;
         var used = Usable(y, w, n);
@@ -60,7 +60,7 @@ internal static class LeastSquares
             if (c is null) return null;
             var coefficients = c;
             (rms, var changed) = Reject(n, used, candidate, ys, ws, i => Legendre.Sum(coefficients, Legendre.ToWindow(xs[i], min, max)), sigma,
-                reject: iteration < maxIterations, minimum: m);
+                reject: iteration < maxIterations, minimum: m, robust);
             if (!changed) break;
         }
         return new SeriesFit(c, min, max, used, rms);
@@ -129,7 +129,7 @@ internal static class LeastSquares
     }
 
     // Rejects (at most) the worst outliers beyond sigma × rms of the normalised residuals; returns the rms and whether anything changed.
-    private static (double Rms, bool Changed) Reject(int n, bool[] used, bool[] candidate, double[] y, double[]? w, Func<int, double> model, double sigma, bool reject, int minimum)
+    private static (double Rms, bool Changed) Reject(int n, bool[] used, bool[] candidate, double[] y, double[]? w, Func<int, double> model, double sigma, bool reject, int minimum, bool robust = false)
     {
         double sum = 0, wsum = 0;
         var residual = new double[n];
@@ -146,13 +146,23 @@ internal static class LeastSquares
         if (!reject || !(rms > 0)) return (rms, false);
         var changed = false;
         var kept = used.Count(u => u);
-        // Normalised residual: the weighted distance in units of the weighted rms (σ_i = rms / √(w_i / mean w)).
+        // Normalised residual: the weighted distance in units of the weighted rms (σ_i = rms / √(w_i / mean w)); with
+        // `robust` the scale is the MAD-σ of the kept normalised residuals instead, which a point of high leverage cannot inflate.
         var meanW = wsum / Math.Max(1, kept);
+        var scaleSigma = rms;
+        if (robust)
+        {
+            var normalised = new List<double>();
+            for (var i = 0; i < n; i++)
+                if (used[i] && double.IsFinite(residual[i])) normalised.Add(Math.Abs(residual[i]) * (w is null ? 1 : Math.Sqrt(w[i] / meanW)));
+            normalised.Sort();
+            if (normalised.Count > 0) scaleSigma = Math.Max(1.482602218505602 * normalised[normalised.Count / 2], 1e-12 * rms);
+        }
         for (var i = 0; i < n; i++)
         {
             if (!double.IsFinite(residual[i])) continue;
             var scale = w is null ? 1 : Math.Sqrt(w[i] / meanW);
-            var bad = Math.Abs(residual[i]) * scale > sigma * rms;
+            var bad = Math.Abs(residual[i]) * scale > sigma * scaleSigma;
             if (used[i] && bad && kept > minimum + 1) { used[i] = false; kept--; changed = true; }
             else if (!used[i] && !bad) { used[i] = true; kept++; changed = true; }
         }
