@@ -13,8 +13,7 @@ namespace Parallax.Spectroscopy.Arcs;
 /// and the line-to-list pairs of those triangles, by majority, are the first identifications.
 /// </para>
 /// <para>
-/// Refinement: a Legendre polynomial is fitted to the identifications with iterative rejection (against the MAD of the
-/// residuals, so that a wrong identification at the end of the range cannot hide behind its leverage), every unblended line is
+/// Refinement: a Legendre polynomial is fitted to the identifications with iterative rejection, every unblended line is
 /// re-matched to its nearest list line within a shrinking radius (each list line taken by its closest line only), and the
 /// order is raised step by step to <see cref="ArcIdentifierOptions.Order"/>.
 /// </para>
@@ -187,7 +186,7 @@ public static class ArcIdentifier
         }
         if (fit is null || pairs.Count < options.Order + 2)
             throw new InvalidOperationException($"wavelength solution failed: {pairs.Count} lines identified for a polynomial of order {options.Order}");
-        fit = FitPairs(lines, entries, pairs, options.Order, max, options, robust: false)
+        fit = FitPairs(lines, entries, pairs, options.Order, max, options)
             ?? throw new InvalidOperationException($"wavelength solution failed: the order {options.Order} fit to {pairs.Count} lines is singular");
         var identified = new List<IdentifiedLine>(pairs.Count);
         for (var i = 0; i < pairs.Count; i++)
@@ -197,17 +196,17 @@ public static class ArcIdentifier
             var residual = entries[ei].Wavelength - fit.Evaluate(x);
             identified.Add(new IdentifiedLine(lines[li], entries[ei].Wavelength, entries[ei].Label, residual, residual / Math.Abs(fit.Derivative(x)), fit.Used[i]));
         }
-        return new WavelengthSolution(fit.Coefficients, 0, max, identified);
+        return new WavelengthSolution(fit.Polynomial, identified);
     }
 
-    private static LeastSquares.SeriesFit? FitPairs(ArcLine[] lines, LineListEntry[] entries, List<(int Line, int Entry)> pairs, int order, double max, ArcIdentifierOptions options, bool robust = true)
+    private static LeastSquares.SeriesFit? FitPairs(ArcLine[] lines, LineListEntry[] entries, List<(int Line, int Entry)> pairs, int order, double max, ArcIdentifierOptions options)
     {
         var x = pairs.Select(p => lines[p.Line].Centre).ToArray();
         var y = pairs.Select(p => entries[p.Entry].Wavelength).ToArray();
         // Weights from the centroid errors with a floor of 0.05 px (line profiles differ from line to line, and the list's own
         // precision), in px⁻²: without the floor a few bright lines would hold the whole fit.
         var w = pairs.Select(p => 1 / (Sq(lines[p.Line].CentreError) + Sq(0.05))).ToArray();
-        return LeastSquares.FitSeries(x, y, w, order, 0, max, options.RejectSigma, options.MaxIterations, robust);
+        return LeastSquares.FitSeries(x, y, w, order, 0, max, options.RejectSigma, options.MaxIterations);
     }
 
     private static List<(int Line, int Entry)> Match(ArcLine[] lines, LineListEntry[] entries, LeastSquares.SeriesFit fit, double radius, double blendRadius)

@@ -1,4 +1,4 @@
-using Parallax.Spectroscopy.Fitting;
+using Parallax.Imaging.Fitting;
 
 namespace Parallax.Spectroscopy.Arcs;
 
@@ -9,14 +9,10 @@ namespace Parallax.Spectroscopy.Arcs;
 /// </summary>
 public sealed class WavelengthSolution
 {
-    private readonly double[] _coefficients;
-
-    /// <summary>Creates a solution from Legendre coefficients on a column domain, with the lines behind it.</summary>
-    public WavelengthSolution(IReadOnlyList<double> coefficients, double domainMin, double domainMax, IReadOnlyList<IdentifiedLine> lines)
+    /// <summary>Creates a solution from a polynomial λ(x) (Angstrom against column), with the lines behind it.</summary>
+    public WavelengthSolution(Polynomial1D polynomial, IReadOnlyList<IdentifiedLine> lines)
     {
-        _coefficients = coefficients.ToArray();
-        DomainMin = domainMin;
-        DomainMax = domainMax;
+        Polynomial = polynomial;
         Lines = lines;
         var used = lines.Where(l => l.Used).ToList();
         LinesUsed = used.Count;
@@ -25,17 +21,17 @@ public sealed class WavelengthSolution
         RmsPixels = used.Count == 0 ? double.NaN : Math.Sqrt(used.Average(l => l.ResidualPixels * l.ResidualPixels));
     }
 
-    /// <summary>Legendre coefficients, Angstrom.</summary>
-    public IReadOnlyList<double> Coefficients => _coefficients;
+    /// <summary>λ(x), Angstrom against column (Legendre; its domain maps the first and last columns onto −1 and +1).</summary>
+    public Polynomial1D Polynomial { get; }
 
     /// <summary>Polynomial order.</summary>
-    public int Order => _coefficients.Length - 1;
+    public int Order => Polynomial.Order;
 
     /// <summary>Column mapped to −1 (the first column).</summary>
-    public double DomainMin { get; }
+    public double DomainMin => Polynomial.DomainMin;
 
     /// <summary>Column mapped to +1 (the last column).</summary>
-    public double DomainMax { get; }
+    public double DomainMax => Polynomial.DomainMax;
 
     /// <summary>Every identified line, used or rejected.</summary>
     public IReadOnlyList<IdentifiedLine> Lines { get; }
@@ -53,10 +49,10 @@ public sealed class WavelengthSolution
     public double RmsPixels { get; }
 
     /// <summary>Wavelength at column <paramref name="x"/>, Angstrom.</summary>
-    public double Wavelength(double x) => Legendre.Sum(_coefficients, Legendre.ToWindow(x, DomainMin, DomainMax));
+    public double Wavelength(double x) => Polynomial.Evaluate(x);
 
     /// <summary>dλ/dx at column <paramref name="x"/>, Angstrom per pixel (signed).</summary>
-    public double Dispersion(double x) => Legendre.Derivative(_coefficients, Legendre.ToWindow(x, DomainMin, DomainMax)) * 2 / (DomainMax - DomainMin);
+    public double Dispersion(double x) => Polynomial.Derivative(x);
 
     /// <summary>The column where the solution reaches <paramref name="wavelength"/> (Newton's method from a linear guess); NaN when it does not converge.</summary>
     public double Column(double wavelength)

@@ -37,14 +37,8 @@ public sealed class EdgeTrace
     /// <summary>Rms of the kept measurements about the fit, pixels.</summary>
     public double Rms => _fit.Rms;
 
-    /// <summary>Legendre coefficients of y(x), on the window mapped from [<see cref="DomainMin"/>, <see cref="DomainMax"/>].</summary>
-    public IReadOnlyList<double> Coefficients => _fit.Coefficients;
-
-    /// <summary>Lower end of the fitted column range (the first column of the image).</summary>
-    public double DomainMin => _fit.Min;
-
-    /// <summary>Upper end of the fitted column range (the last column of the image).</summary>
-    public double DomainMax => _fit.Max;
+    /// <summary>The fitted edge y(x): a Legendre polynomial whose domain is the image's first to last column.</summary>
+    public Parallax.Imaging.Fitting.Polynomial1D Polynomial => _fit.Polynomial;
 
     /// <summary>The fitted edge row at column <paramref name="x"/>.</summary>
     public double RowAt(double x) => _fit.Evaluate(x);
