@@ -71,4 +71,30 @@ public class SimulatedArcTests(ITestOutputHelper output)
         Assert.InRange(worst, 0, 0.15);
         Assert.InRange(solution.RmsPixels, 0, 0.1);
     }
+
+    [Theory]
+    [InlineData(60, 0.05)]
+    [InlineData(-80, -0.06)]
+    [InlineData(0, 0.0)]
+    public void Given_a_prior_off_by_tens_of_angstrom_and_percent_and_a_reversed_spectrum_When_identified_Then_the_solution_still_matches_the_truth(double shift, double scale)
+    {
+        var sim = SimulatedLongslit.Set;
+        var spectrum = Centre("HeNeAr");
+        // The spectrum reversed: wavelength now falls with the column, and the prior says so with a negative dispersion.
+        var reversed = new ArcSpectrum(spectrum.Flux.Reverse().ToArray(), spectrum.Variance.Reverse().ToArray());
+        var prior = sim.Prior();
+        prior = prior with { CentralWavelength = prior.CentralWavelength + shift, Dispersion = -prior.Dispersion * (1 + scale) };
+        var solution = ArcIdentifier.Solve(ArcLineFinder.Find(reversed), LineList.Parse(sim.LineListText("HeNeAr")), prior, sim.Width);
+        double sum = 0;
+        for (var x = 0; x < sim.Width; x++)
+        {
+            var u = sim.Width - 1 - x;
+            sum += Math.Pow((solution.Wavelength(x) - sim.TrueWavelength(u)) / sim.TrueDispersion(u), 2);
+        }
+        var rms = Math.Sqrt(sum / sim.Width);
+        output.WriteLine($"prior {prior.CentralWavelength:F0} Å, {prior.Dispersion:F3} Å/px: {solution.LinesUsed} lines, rms against truth {rms:F4} px");
+        Assert.InRange(rms, 0, 0.05);
+        Assert.True(solution.Dispersion(1000) < 0);
+        Assert.InRange(solution.Column(solution.Wavelength(1234.5)), 1234.5 - 1e-6, 1234.5 + 1e-6);
+    }
 }
