@@ -44,6 +44,11 @@ internal sealed class SimulatedLongslit
             .ToDictionary(f => f.Lamp!, f => Read(Path.Combine(result.RawDirectory, f.FileName)), StringComparer.OrdinalIgnoreCase);
         WavelengthMapTruth = ReadPixels(Path.Combine(TruthDirectory, "wavelength_map.fits"));
         PixelResponseTruth = ReadPixels(Path.Combine(TruthDirectory, "flat.fits"));
+        // Everything is in memory now, except the truth line lists read by some tests: remove the night when the run ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
     }
 
     public InstrumentModel Model { get; }
