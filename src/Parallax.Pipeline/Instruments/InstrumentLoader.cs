@@ -13,7 +13,7 @@ namespace Parallax.Pipeline.Instruments;
 /// </summary>
 public static partial class InstrumentLoader
 {
-    private static readonly string[] TopLevel = ["name", "description", "kind", "identity", "keywords", "detector", "classification", "grouping", "cascade", "associations", "recipes", "qc"];
+    private static readonly string[] TopLevel = ["name", "description", "kind", "identity", "keywords", "detector", "classification", "grouping", "cascade", "associations", "recipes", "qc", "spectroscopy"];
 
     /// <summary>Reads and validates one instrument file.</summary>
     /// <exception cref="InstrumentDefinitionException">The file breaks the schema.</exception>
@@ -56,6 +56,7 @@ public static partial class InstrumentLoader
         CheckNoCycles(r, cascade, associations);
         var recipes = r.Optional(root, "recipes") is { } rec ? ReadRecipes(r, rec) : new Dictionary<string, IReadOnlyDictionary<string, object?>>();
         var qc = r.Optional(root, "qc") is { } q ? ReadQc(r, q) : [];
+        var spectroscopy = r.Optional(root, "spectroscopy") is { } sp ? ReadSpectroscopy(r, sp) : null;
 
         return new InstrumentDefinition
         {
@@ -72,6 +73,7 @@ public static partial class InstrumentLoader
             Associations = associations,
             RecipeDefaults = recipes,
             QcRanges = qc,
+            Spectroscopy = spectroscopy,
         };
     }
 
@@ -429,6 +431,43 @@ public static partial class InstrumentLoader
             result[recipe] = parameters;
         }
         return result;
+    }
+
+    private static SpectroscopySettings ReadSpectroscopy(YamlNodeReader r, YamlNode node)
+    {
+        const string field = "spectroscopy";
+        var m = r.Mapping(node, field);
+        r.OnlyKeys(m, field, "dispersion_axis", "central_wavelength", "dispersion", "wavelength_tolerance", "dispersion_tolerance", "linelists", "medium");
+        var axisNode = r.Required(m, "dispersion_axis", field);
+        var axis = r.Integer(axisNode, field + ".dispersion_axis");
+        if (axis is not (1 or 2)) throw r.Error(axisNode, field + ".dispersion_axis", $"{axis} must be 1 (along NAXIS1) or 2 (along NAXIS2)");
+        var centralNode = r.Required(m, "central_wavelength", field);
+        var central = r.Number(centralNode, field + ".central_wavelength");
+        if (!(central > 0)) throw r.Error(centralNode, field + ".central_wavelength", $"{central} must be a positive wavelength in Angstrom");
+        var dispersionNode = r.Required(m, "dispersion", field);
+        var dispersion = r.Number(dispersionNode, field + ".dispersion");
+        if (dispersion == 0 || !double.IsFinite(dispersion)) throw r.Error(dispersionNode, field + ".dispersion", "must be a non-zero number of Angstrom per pixel");
+        var settings = new SpectroscopySettings { DispersionAxis = axis, CentralWavelength = central, Dispersion = dispersion };
+        if (r.Optional(m, "wavelength_tolerance") is { } wt)
+        {
+            var v = r.Number(wt, field + ".wavelength_tolerance");
+            if (!(v >= 0)) throw r.Error(wt, field + ".wavelength_tolerance", $"{v} must not be negative");
+            settings = settings with { WavelengthTolerance = v };
+        }
+        if (r.Optional(m, "dispersion_tolerance") is { } dt)
+        {
+            var v = r.Number(dt, field + ".dispersion_tolerance");
+            if (!(v is >= 0 and < 1)) throw r.Error(dt, field + ".dispersion_tolerance", $"{v} must be a fraction in 0..1");
+            settings = settings with { DispersionTolerance = v };
+        }
+        if (r.Optional(m, "linelists") is { } ll) settings = settings with { LineLists = r.StringList(ll, field + ".linelists") };
+        if (r.Optional(m, "medium") is { } md)
+        {
+            var medium = r.String(md, field + ".medium");
+            if (medium is not ("air" or "vacuum")) throw r.Error(md, field + ".medium", $"'{medium}' must be air or vacuum");
+            settings = settings with { Medium = medium };
+        }
+        return settings;
     }
 
     private static List<QcRange> ReadQc(YamlNodeReader r, YamlNode node)

@@ -109,6 +109,39 @@ public class InstrumentLoaderTests
         }
     }
 
+    public class Spectroscopy
+    {
+        [Fact]
+        public void Given_the_Kast_blue_file_When_loaded_Then_its_spectroscopy_section_gives_the_wavelength_prior_and_a_line_list_that_exists()
+        {
+            var kast = TestPaths.Catalog.Find("lick_kast_blue_longslit")!;
+            var s = kast.Spectroscopy!;
+            Assert.Equal(1, s.DispersionAxis);
+            Assert.Equal(4450, s.CentralWavelength);
+            Assert.Equal(1.02, s.Dispersion);
+            Assert.Equal(150, s.WavelengthTolerance);
+            Assert.Equal(0.1, s.DispersionTolerance);
+            Assert.Equal("air", s.Medium);
+            Assert.True(File.Exists(Path.Combine(TestPaths.Instruments, s.LineLists.Single())), s.LineLists.Single());
+        }
+
+        [Fact]
+        public void Given_a_file_without_the_section_When_loaded_Then_it_is_null()
+            => Assert.Null(InstrumentLoader.Parse(TestInstrument.Yaml, "t.yaml").Spectroscopy);
+
+        [Theory]
+        [InlineData("spectroscopy:\n  dispersion_axis: 3\n  central_wavelength: 5000\n  dispersion: 1.0\n", "spectroscopy.dispersion_axis")]
+        [InlineData("spectroscopy:\n  dispersion_axis: 1\n  central_wavelength: 5000\n  dispersion: 0\n", "spectroscopy.dispersion")]
+        [InlineData("spectroscopy:\n  dispersion_axis: 1\n  dispersion: 1.0\n", "central_wavelength")]
+        [InlineData("spectroscopy:\n  dispersion_axis: 1\n  central_wavelength: 5000\n  dispersion: 1.0\n  medium: glass\n", "spectroscopy.medium")]
+        [InlineData("spectroscopy:\n  dispersion_axis: 1\n  central_wavelength: 5000\n  dispersion: 1.0\n  dispersoin_tolerance: 0.1\n", "dispersoin_tolerance")]
+        public void Given_a_bad_spectroscopy_section_When_parsed_Then_the_error_names_the_field(string section, string field)
+        {
+            var e = Fails(TestInstrument.Yaml + "\n" + section);
+            Assert.Contains(field, e.Message);
+        }
+    }
+
     public class ShippedFiles
     {
         [Fact]
