@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, on a fresh machine: build Parallax, simulate a small night with known truth,
-# organise it into a calibration cascade, reduce the whole cascade, combine its biases with
-# outlier rejection, and inspect,
+# organise it into a calibration cascade, reduce the whole cascade (overscan, trim, bias, dark,
+# flat, electrons; quick-looks and an HTML night report), combine its biases with outlier
+# rejection, detect the sources of a reduced frame, and inspect,
 # verify and convert FITS files. Everything goes to out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,10 @@ echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip
 biases=$(awk '$2 == "BIAS" { print $1 }' "$out"/sof/master_bias*.sof)
 parallax combine $biases --method mean --reject sigclip -o "$out/master_bias.fits"
 parallax info --verify "$out/master_bias.fits"
+
+echo; echo "== parallax detect (the first reduced science frame) -o $out/catalog.fits   (SExtractor-style catalog)"
+science=$(ls "$out"/reduced/REDUCED_IMAGE_*.fits | head -1)
+parallax detect "$science" -o "$out/catalog.fits" --aperture 3 --annulus 6,10
 
 echo; echo "== parallax info samples/sample_frame.fits --keyword OBJECT,IMAGETYP,EXPTIME,FILTER,GAIN,'ESO DPR CATG'"
 parallax info samples/sample_frame.fits --keyword "OBJECT,IMAGETYP,EXPTIME,FILTER,GAIN,ESO DPR CATG"
