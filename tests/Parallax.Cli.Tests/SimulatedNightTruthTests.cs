@@ -148,6 +148,18 @@ public sealed class SimulatedNightTruthTests : IClassFixture<SimulatedNightTruth
         Assert.Equal(4, checkedFrames);
     }
 
+    [SkippableFact]
+    public void Given_the_small_night_When_reduced_Then_every_product_passes_fitsverify_without_a_warning()
+    {
+        var products = Directory.GetFiles(Path.GetDirectoryName(_night.Product("x"))!, "*.fits");
+        Assert.Equal(8, products.Length);
+        foreach (var f in products)
+        {
+            var (errors, warnings, report) = ExternalTool.Fitsverify(f);
+            Assert.True(errors == 0 && warnings == 0, report);
+        }
+    }
+
     [Fact]
     public void Given_the_small_night_When_reduced_Then_science_frames_are_trimmed_in_electrons_with_the_overscan_recorded()
     {
@@ -156,5 +168,10 @@ public sealed class SimulatedNightTruthTests : IClassFixture<SimulatedNightTruth
         var image = ReadProduct(science[0]);
         Assert.Equal((512, 512, "electron"), (image.Width, image.Height, image.Unit));
         Assert.Contains(image.Header.Cards, c => c.Keyword == "HISTORY" && (c.Comment ?? "").Contains("Detector amp A: overscan [1:8,1:512]", StringComparison.Ordinal));
+        // The raw frame's WCS (on raw pixels) follows the trim of the 8 overscan columns before the data.
+        var rawName = Path.GetFileName(science[0])["REDUCED_IMAGE_".Length..];
+        var raw = ReadImage(Path.Combine(Path.GetDirectoryName(_night.Truth("x"))!, "..", "raw", rawName)).Header;
+        Assert.Equal(raw.GetDouble("CRPIX1") - 8, image.Header.GetDouble("CRPIX1"), 9);
+        Assert.Equal(raw.GetDouble("CRPIX2"), image.Header.GetDouble("CRPIX2"), 9);
     }
 }

@@ -74,6 +74,7 @@ public static class DetectorCorrector
 
         var outHeader = (header ?? amplifiers[0].Raw.Header).Clone();
         Stamp(outHeader, reports, options, layout);
+        MoveWcs(outHeader, regions, layout);
         var image = new MaskedImage(width, height, data, variance, mask, outHeader, options.ToElectrons ? PixelUnits.Electron : PixelUnits.Adu);
         return new DetectorCorrectionResult(image, reports, layout.BinningX, layout.BinningY);
     }
@@ -101,6 +102,35 @@ public static class DetectorCorrector
             h.AddHistory("Detector: converted to electrons; variance = RDNOISE^2 + max(signal, 0) in electrons^2");
         }
         if (layout.BinningX > 1 || layout.BinningY > 1) h.AddHistory(FormattableString.Invariant($"Detector: assembled by DETSEC at binning {layout.BinningX}x{layout.BinningY}"));
+    }
+
+    /// <summary>
+    /// Keeps a celestial WCS of the raw pixels valid on the output: when every amplifier moved by the
+    /// same offset without a flip (trimming the overscan off one contiguous data area), CRPIXn shift by
+    /// it; otherwise the raw WCS no longer describes the assembled pixels and its axis types and
+    /// reference pixel are removed, so that no reader takes it for a WCS.
+    /// </summary>
+    private static void MoveWcs(Header h, ImageSection[] regions, AmplifierLayout layout)
+    {
+        if (!h.Contains("CRPIX1") && !h.Contains("CRPIX2")) return;
+        var dx = regions[0].XStart - layout.Placements[0].XStart;
+        var dy = regions[0].YStart - layout.Placements[0].YStart;
+        var uniform = true;
+        for (var i = 0; i < regions.Length; i++)
+        {
+            uniform &= !layout.FlipX[i] && !layout.FlipY[i]
+                && regions[i].XStart - layout.Placements[i].XStart == dx && regions[i].YStart - layout.Placements[i].YStart == dy;
+        }
+        if (uniform)
+        {
+            if (dx == 0 && dy == 0) return;
+            if (h.TryGetDouble("CRPIX1", out var c1)) h.Set("CRPIX1", c1 - dx, h.FindCard("CRPIX1")?.Comment);
+            if (h.TryGetDouble("CRPIX2", out var c2)) h.Set("CRPIX2", c2 - dy, h.FindCard("CRPIX2")?.Comment);
+            h.AddHistory(FormattableString.Invariant($"Detector: WCS reference pixel moved by ({-dx}, {-dy}) with the trim"));
+            return;
+        }
+        foreach (var k in new[] { "CRPIX1", "CRPIX2", "CTYPE1", "CTYPE2" }) h.Remove(k);
+        h.AddHistory("Detector: raw WCS dropped: the amplifiers were flipped or moved apart in assembly");
     }
 
     private static string Smoothing(OverscanOptions o) => o.Smoothing switch

@@ -63,7 +63,7 @@ internal static partial class ProvenanceHeader
         foreach (var card in c.Observation)
         {
             if (card.IsCommentary && card.Comment == Marker) break;
-            if (card.IsHierarch ? card.Keyword.StartsWith(Prefix + " ", StringComparison.Ordinal) : Dropped.Contains(card.Keyword) || Indexed().IsMatch(card.Keyword)) continue;
+            if (card.IsHierarch ? card.Keyword.StartsWith(Prefix + " ", StringComparison.Ordinal) : Dropped.Contains(card.Keyword) || Indexed().IsMatch(card.Keyword) || PixelWcs().IsMatch(card.Keyword)) continue;
             h.Add(card);
         }
         h.AddComment(Marker);
@@ -132,4 +132,9 @@ internal static partial class ProvenanceHeader
 
     [GeneratedRegex(@"^(INPUT|INCAT|INSHA|CALIB|CALCAT|CALSHA|QCFAIL)\d+$")]
     private static partial Regex Indexed();
+
+    // WCS keywords indexed by pixel axis belong to the image they describe (SCI); in a primary HDU
+    // without data they refer to axes that do not exist (fitsverify warns), so they are left there.
+    [GeneratedRegex(@"^(WCSAXES|CTYPE\d|CUNIT\d|CRPIX\d|CRVAL\d|CDELT\d|CROTA\d|CD\d_\d|PC\d_\d|PV\d_\d+|PS\d_\d+|[AB]P?_\d+_\d+|[AB]P?_ORDER|[AB]_DMAX)$")]
+    private static partial Regex PixelWcs();
 }
