@@ -107,7 +107,7 @@ public static class StarMatcher
         var candidates = new List<(double Distance, Triangle S, Triangle T)>();
         foreach (var a in st)
         {
-            var k = LowerBound(keys, a.R1 - tol);
+            var k = SortedSearch.LowerBound(keys, a.R1 - tol);
             for (; k < keys.Length && keys[k] <= a.R1 + tol; k++)
             {
                 var d = Math.Max(Math.Abs(a.R0 - tt[k].R0), Math.Abs(a.R1 - tt[k].R1));
@@ -175,16 +175,6 @@ public static class StarMatcher
         return result;
     }
 
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
 
     private static int[] SortedByX(StarPoint[] stars)
     {
@@ -212,7 +202,7 @@ public static class StarMatcher
             var (x, y) = t.Apply(src[i].X, src[i].Y);
             var bestJ = -1;
             var bestD = radius2;
-            for (var k = LowerBound(xs, x - radius); k < xs.Length && xs[k] <= x + radius; k++)
+            for (var k = SortedSearch.LowerBound(xs, x - radius); k < xs.Length && xs[k] <= x + radius; k++)
             {
                 var q = tgt[byX[k]];
                 var d = (q.X - x) * (q.X - x) + (q.Y - y) * (q.Y - y);

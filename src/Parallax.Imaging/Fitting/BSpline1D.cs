@@ -6,7 +6,7 @@ namespace Parallax.Imaging.Fitting;
 /// it): the model a <see cref="BSplineFitter"/> returns. Immutable. Outside the breakpoints it
 /// extrapolates the end polynomial pieces (scipy's <c>extrapolate=True</c>); NaN x gives NaN.
 /// </summary>
-public sealed class BSpline1D
+public sealed class BSpline1D : ICurve1D
 {
     private readonly double[] _knots;
     private readonly double[] _coefficients;
@@ -68,24 +68,16 @@ public sealed class BSpline1D
     /// <summary>s at every x of <paramref name="x"/>, written to <paramref name="result"/> (same length).</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> result)
-    {
-        if (x.Length != result.Length) throw new ArgumentException($"{x.Length} abscissae but room for {result.Length} results", nameof(result));
-        for (var i = 0; i < x.Length; i++) result[i] = Evaluate(x[i]);
-    }
+        => CurveEvaluation.Evaluate(this, x, result);
 
     /// <summary>s at every x of <paramref name="x"/> in single precision (evaluated in double, rounded once).</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public void Evaluate(ReadOnlySpan<float> x, Span<float> result)
-    {
-        if (x.Length != result.Length) throw new ArgumentException($"{x.Length} abscissae but room for {result.Length} results", nameof(result));
-        for (var i = 0; i < x.Length; i++) result[i] = (float)Evaluate(x[i]);
-    }
+        => CurveEvaluation.Evaluate(this, x, result);
 
     /// <summary>s at x = start, start + 1, … (pixel indices along a row or column), written to <paramref name="result"/>.</summary>
     public void EvaluateAtIndices(double start, Span<float> result)
-    {
-        for (var i = 0; i < result.Length; i++) result[i] = (float)Evaluate(start + i);
-    }
+        => CurveEvaluation.EvaluateAtIndices(this, start, result);
 
     /// <summary>ds/dx as a spline of one degree less (scipy's <c>BSpline.derivative()</c>).</summary>
     /// <exception cref="InvalidOperationException">The spline has degree 0.</exception>

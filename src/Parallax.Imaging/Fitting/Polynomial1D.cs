@@ -5,7 +5,7 @@ namespace Parallax.Imaging.Fitting;
 /// Legendre, Chebyshev or power basis: the model a <see cref="PolynomialFitter"/> returns. Immutable.
 /// It evaluates anywhere (outside the domain it extrapolates); NaN x gives NaN.
 /// </summary>
-public sealed class Polynomial1D
+public sealed class Polynomial1D : ICurve1D
 {
     private readonly double[] _coefficients;
     private readonly double _centre;
@@ -52,24 +52,16 @@ public sealed class Polynomial1D
     /// <summary>y at every x of <paramref name="x"/>, written to <paramref name="result"/> (same length).</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> result)
-    {
-        if (x.Length != result.Length) throw new ArgumentException($"{x.Length} abscissae but room for {result.Length} results", nameof(result));
-        for (var i = 0; i < x.Length; i++) result[i] = Evaluate(x[i]);
-    }
+        => CurveEvaluation.Evaluate(this, x, result);
 
     /// <summary>y at every x of <paramref name="x"/> in single precision (evaluated in double, rounded once).</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public void Evaluate(ReadOnlySpan<float> x, Span<float> result)
-    {
-        if (x.Length != result.Length) throw new ArgumentException($"{x.Length} abscissae but room for {result.Length} results", nameof(result));
-        for (var i = 0; i < x.Length; i++) result[i] = (float)Evaluate(x[i]);
-    }
+        => CurveEvaluation.Evaluate(this, x, result);
 
     /// <summary>y at x = start, start + 1, … (pixel indices along a row or column), written to <paramref name="result"/>.</summary>
     public void EvaluateAtIndices(double start, Span<float> result)
-    {
-        for (var i = 0; i < result.Length; i++) result[i] = (float)Evaluate(start + i);
-    }
+        => CurveEvaluation.EvaluateAtIndices(this, start, result);
 
     /// <summary>dy/dx as a polynomial of one order less on the same domain and basis (a constant 0 for order 0).</summary>
     public Polynomial1D Derivative()

@@ -1,3 +1,4 @@
+using Parallax.Imaging;
 using Parallax.Spectroscopy.Fitting;
 
 namespace Parallax.Spectroscopy.Arcs;
@@ -64,7 +65,7 @@ public static class ArcIdentifier
         var votes = new List<(double Centre, double Dispersion, Triangle Lines, Triangle List)>();
         foreach (var t in Triangles(x, options.LineNeighbours))
         {
-            var from = LowerBound(ratios, t.Ratio - options.RatioTolerance);
+            var from = SortedSearch.LowerBound(ratios, t.Ratio - options.RatioTolerance);
             for (var m = from; m < ratios.Length && ratios[m] <= t.Ratio + options.RatioTolerance; m++)
             {
                 var l = listTriangles[m];
@@ -155,16 +156,6 @@ public static class ArcIdentifier
         return list;
     }
 
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
 
     private static WavelengthSolution Refine(ArcLine[] lines, LineListEntry[] entries, List<(int Line, int Entry)> seed, int columns, ArcIdentifierOptions options)
     {
