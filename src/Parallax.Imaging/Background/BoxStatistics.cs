@@ -17,13 +17,9 @@ internal static class BoxStatistics
     /// <summary>Pixels per bin at the mode (QUANTIF_AMIN).</summary>
     private const double PixelsPerModeBin = 4;
 
-    /// <summary>
-    /// Mode and σ of the usable pixels of a box; (NaN, NaN) when fewer than <paramref name="minGood"/>
-    /// pixels are usable. <paramref name="histogram"/> is scratch of at least <see cref="MaxLevels"/> counts.
-    /// </summary>
-    public static (float Mode, float Sigma) Estimate(ReadOnlySpan<float> data, ReadOnlySpan<ushort> mask, int stride, int x0, int y0, int width, int height, ushort reject, double minGood, Span<int> histogram)
+    /// <summary>Mean, σ and count of the unmasked pixels of a box whose values lie in [<paramref name="low"/>, <paramref name="high"/>] (NaN never does).</summary>
+    private static (double Mean, double Sigma, int Count) Moments(ReadOnlySpan<float> data, ReadOnlySpan<ushort> mask, int stride, int x0, int y0, int width, int height, ushort reject, float low, float high)
     {
-        // First pass: plain mean and σ of the usable pixels.
         double sum = 0, sum2 = 0;
         var n = 0;
         for (var y = 0; y < height; y++)
@@ -33,38 +29,30 @@ internal static class BoxStatistics
             for (var x = 0; x < width; x++)
             {
                 var v = row[x];
-                if (!float.IsFinite(v) || (mrow[x] & reject) != 0) continue;
+                if (!(v >= low && v <= high) || (mrow[x] & reject) != 0) continue;
                 sum += v;
                 sum2 += (double)v * v;
                 n++;
             }
         }
-        if (n == 0 || n < minGood) return (float.NaN, float.NaN);
+        if (n == 0) return (double.NaN, double.NaN, 0);
         var mean = sum / n;
         var variance = sum2 / n - mean * mean;
-        var sigma = variance > 0 ? Math.Sqrt(variance) : 0;
+        return (mean, variance > 0 ? Math.Sqrt(variance) : 0, n);
+    }
+
+    /// <summary>
+    /// Mode and σ of the usable pixels of a box; (NaN, NaN) when fewer than <paramref name="minGood"/>
+    /// pixels are usable. <paramref name="histogram"/> is scratch of at least <see cref="MaxLevels"/> counts.
+    /// </summary>
+    public static (float Mode, float Sigma) Estimate(ReadOnlySpan<float> data, ReadOnlySpan<ushort> mask, int stride, int x0, int y0, int width, int height, ushort reject, double minGood, Span<int> histogram)
+    {
+        // First pass: plain mean and σ of the usable pixels (finite: within ±float.MaxValue).
+        var (mean, sigma, n) = Moments(data, mask, stride, x0, y0, width, height, reject, float.MinValue, float.MaxValue);
+        if (n == 0 || n < minGood) return (float.NaN, float.NaN);
 
         // Second pass: mean and σ within ±2σ, which sets the histogram's range.
-        var lcut = (float)(mean - 2 * sigma);
-        var hcut = (float)(mean + 2 * sigma);
-        sum = sum2 = 0;
-        n = 0;
-        for (var y = 0; y < height; y++)
-        {
-            var row = data.Slice((y0 + y) * stride + x0, width);
-            var mrow = mask.Slice((y0 + y) * stride + x0, width);
-            for (var x = 0; x < width; x++)
-            {
-                var v = row[x];
-                if (!(v >= lcut && v <= hcut) || (mrow[x] & reject) != 0) continue;
-                sum += v;
-                sum2 += (double)v * v;
-                n++;
-            }
-        }
-        mean = sum / n;
-        variance = sum2 / n - mean * mean;
-        sigma = variance > 0 ? Math.Sqrt(variance) : 0;
+        (mean, sigma, n) = Moments(data, mask, stride, x0, y0, width, height, reject, (float)(mean - 2 * sigma), (float)(mean + 2 * sigma));
         var levels = (int)(Math.Sqrt(2 / Math.PI) * HistogramSigmas / PixelsPerModeBin * n + 1);
         if (levels > MaxLevels) levels = MaxLevels;
         var qscale = sigma > 0 ? (float)(2 * HistogramSigmas * sigma / levels) : 1f;
