@@ -98,6 +98,20 @@ public class ReduceImageTests
     public class Shapes
     {
         [Fact]
+        public void Given_one_frame_with_a_malformed_BIASSEC_When_detrended_Then_it_is_skipped_by_name_and_the_other_is_reduced()
+        {
+            var bad = Images.Constant(6, 4, 500);
+            bad.Header.Set("BIASSEC", "[1:2,1:");
+            var frames = new[] { Images.Frame(bad, "SCIENCE", 10, "bad.fits"), Images.Frame(Images.Constant(6, 4, 500), "SCIENCE", 10, "good.fits") };
+            var bias = Images.Frame(Images.Constant(6, 4, 100), "MASTER_BIAS");
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input(frames, null, bias), new ReduceImageParameters { DivideFlat = false }, default));
+            Assert.Equal("good.fits", Assert.Single(ok.Products).DerivedFrom);
+            var skipped = Assert.Single(ok.Skipped);
+            Assert.Equal("bad.fits", skipped.Name);
+            Assert.StartsWith("BIASSEC '[1:2,1:'", skipped.Reason);
+        }
+
+        [Fact]
         public void Given_a_master_bias_of_another_size_When_detrended_Then_the_data_are_unprocessable_and_the_message_names_it()
         {
             var raw = Images.Frame(Images.Constant(6, 4, 500), "SCIENCE", 10);

@@ -54,7 +54,9 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
     /// <inheritdoc/>
     public override RecipeOutcome Run(RecipeInput input, MasterBiasParameters parameters, CancellationToken cancellation)
     {
-        var corrected = input.Frames.Select(f => DetectorStep.Apply(f, input.Detector, parameters)).ToList();
+        var skipped = new List<SkippedInput>();
+        var corrected = input.Frames.Select(f => DetectorStep.TryApply(f, input.Detector, parameters, skipped)).OfType<DetectorStepResult>().ToList();
+        if (corrected.Count == 0) return new UnprocessableData("no bias frame fits its detector description", skipped);
         var frames = corrected.Select(c => c.Image).ToList();
         var noise = frames.Count >= 2
             ? RobustStatistics.MadSigma(RegionSamples.Difference(frames[0], frames[1])) / Math.Sqrt(2)
@@ -75,12 +77,14 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
             ["nframes"] = frames.Count,
         };
         if (input.Detector.MeanGain is { } gain) qc["noise_e"] = noise * gain;
-        return new RecipeSucceeded(new RecipeProduct
-        {
-            Category = "MASTER_BIAS",
-            Image = master,
-            Qc = qc,
-            History = [$"master_bias: {frames.Count} frame(s) combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}{(parameters.ClipSigma > 0 ? $", clipped at {parameters.ClipSigma} sigma" : "")}"],
-        });
+        return new RecipeSucceeded(
+            [new RecipeProduct
+            {
+                Category = "MASTER_BIAS",
+                Image = master,
+                Qc = qc,
+                History = [$"master_bias: {frames.Count} frame(s) combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}{(parameters.ClipSigma > 0 ? $", clipped at {parameters.ClipSigma} sigma" : "")}"],
+            }],
+            skipped);
     }
 }

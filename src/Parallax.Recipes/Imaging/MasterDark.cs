@@ -69,12 +69,13 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
         foreach (var f in usable)
         {
             cancellation.ThrowIfCancellationRequested();
-            var step = DetectorStep.Apply(f, input.Detector, parameters);
+            if (DetectorStep.TryApply(f, input.Detector, parameters, skipped) is not { } step) continue;
             if (DetectorStep.MismatchedCalibration(step.Image, bias) is { } mismatch) return mismatch with { Inputs = skipped };
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
             ImageArithmetic.Subtract(step.Image, bias.Image);
             frames.Add(step.Image);
         }
+        if (frames.Count == 0) return new UnprocessableData("no dark frame fits its detector description", skipped);
         var regions = new[] { PixelRegion.Whole(frames[0].Width, frames[0].Height) };
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
         var seconds = usable.Average(f => f.ExposureTime!.Value);

@@ -66,7 +66,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         foreach (var f in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var step = DetectorStep.Apply(f, input.Detector, parameters);
+            if (DetectorStep.TryApply(f, input.Detector, parameters, skipped) is not { } step) continue;
             var image = step.Image;
             if (DetectorStep.MismatchedCalibration(image, bias, dark) is { } mismatch) return mismatch with { Inputs = skipped };
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);

@@ -72,12 +72,18 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         var dark = parameters.SubtractDark ? input.Calibration("MASTER_DARK") : null;
         var gain = DetectorNoise.Gain(input.Detector);
         var products = new List<RecipeProduct>();
+        var skipped = new List<SkippedInput>();
         foreach (var frame in input.Frames)
         {
             cancellation.ThrowIfCancellationRequested();
-            var step = DetectorStep.Apply(frame, input.Detector, parameters);
+            if (DetectorStep.TryApply(frame, input.Detector, parameters, skipped) is not { } step) continue;
             var image = step.Image;
-            if (DetectorStep.MismatchedCalibration(image, bias, dark, flat) is { } mismatch) return mismatch;
+            // Frames are reduced one by one: one that does not fit the masters is skipped, the others go on.
+            if (DetectorStep.MismatchedCalibration(image, bias, dark, flat) is { } mismatch)
+            {
+                skipped.Add(new SkippedInput(frame.Name, mismatch.Reason));
+                continue;
+            }
             var history = new List<string>();
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias?.Image);
             if (bias is not null)
@@ -139,6 +145,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 History = history,
             });
         }
-        return new RecipeSucceeded(products, []);
+        if (products.Count == 0) return new UnprocessableData(skipped.Count == 1 ? skipped[0].Reason : $"none of the {input.Frames.Count} frames can be reduced", skipped);
+        return new RecipeSucceeded(products, skipped);
     }
 }

@@ -45,6 +45,25 @@ public static class DetectorStep
     }
 
     /// <summary>
+    /// <see cref="Apply"/> for one frame of many: a frame whose detector description does not fit it
+    /// (a malformed or out-of-range section keyword, amplifiers that cannot be assembled) is added to
+    /// <paramref name="skipped"/> with the reason, naming the frame, and null is returned, so that one
+    /// bad frame never stops the others.
+    /// </summary>
+    public static DetectorStepResult? TryApply(RecipeFrame frame, DetectorLayout layout, DetectorParameters parameters, List<SkippedInput> skipped)
+    {
+        try
+        {
+            return Apply(frame, layout, parameters);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            skipped.Add(new SkippedInput(frame.Name, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The amplifiers of <paramref name="raw"/>: the instrument file's, each completed from the
     /// header keywords with its name as suffix (DETSECA ...); without amplifiers in the instrument
     /// file, the header's DATASEC / BIASSEC / GAIN / RDNOISE / SATURATE (or the whole image).
