@@ -1,3 +1,4 @@
+using Parallax.Imaging.Detector;
 using Parallax.Imaging;
 using Parallax.Fits.Headers;
 using Parallax.Pipeline.Recipes;
@@ -35,7 +36,7 @@ public static class Images
         return new RecipeFrame { Name = name ?? $"{category.ToLowerInvariant()}.fits", Category = category, Image = image, PrimaryHeader = h, ExposureTime = exptime };
     }
 
-    public static DetectorLayout Detector(double? gain = null, double? readNoise = null, PixelRegion? data = null, double? saturation = null)
+    public static DetectorLayout Detector(double? gain = null, double? readNoise = null, ImageSection? data = null, double? saturation = null)
         => new([new AmplifierLayout { Name = "A", Gain = gain, ReadNoise = readNoise, DataSection = data, Saturation = saturation }]);
 
     public static RecipeInput Input(IEnumerable<RecipeFrame> frames, DetectorLayout? detector = null, params RecipeFrame[] calibrations)

@@ -1,3 +1,4 @@
+using Parallax.Imaging.Detector;
 using Parallax.Pipeline.Recipes;
 using Parallax.Recipes.Imaging;
 
@@ -14,7 +15,7 @@ public class MasterBiasTests
         {
             // 64 x 48 frames: data section columns 1..48 at 1000 +- 5 ADU, overscan columns 49..64 at 3000 +- 50 ADU.
             var frames = Enumerable.Range(0, 3).Select(i => Images.Frame(Images.Noisy(64, 48, 1000, 5, seed: 11 + i, (x, _) => x >= 48 ? 2000 + 45 * Math.Sin(x * 12.9898 + i) : 0), "BIAS", 0, $"b{i}.fits"));
-            var detector = Images.Detector(gain: 2, data: PixelRegion.ParseSection("[1:48,1:48]"));
+            var detector = Images.Detector(gain: 2, data: ImageSection.Parse("[1:48,1:48]"));
             var product = Images.Single(Recipe.Run(Images.Input(frames, detector), new MasterBiasParameters(), default), "MASTER_BIAS");
             Assert.InRange(product.Qc["median_adu"], 999.5, 1000.5);
             Assert.InRange(product.Qc["noise_adu"], 4.75, 5.25);

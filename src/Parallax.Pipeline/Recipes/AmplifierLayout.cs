@@ -1,3 +1,4 @@
+using ImageSection = Parallax.Imaging.Detector.ImageSection;
 namespace Parallax.Pipeline.Recipes;
 
 /// <summary>One amplifier of a frame's detector with its values resolved from the header: sections as pixel regions, electronics as numbers.</summary>
@@ -7,10 +8,10 @@ public sealed record AmplifierLayout
     public required string Name { get; init; }
 
     /// <summary>The illuminated pixels, or null when not known (then the whole image).</summary>
-    public PixelRegion? DataSection { get; init; }
+    public ImageSection? DataSection { get; init; }
 
     /// <summary>The overscan pixels, or null when the detector has none.</summary>
-    public PixelRegion? BiasSection { get; init; }
+    public ImageSection? BiasSection { get; init; }
 
     /// <summary>Gain in electrons per ADU, or null when unknown.</summary>
     public double? Gain { get; init; }

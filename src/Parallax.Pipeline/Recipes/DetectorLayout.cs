@@ -1,3 +1,4 @@
+using ImageSection = Parallax.Imaging.Detector.ImageSection;
 using Parallax.Fits.Headers;
 using Parallax.Pipeline.Instruments;
 
@@ -18,16 +19,6 @@ public sealed class DetectorLayout
     /// <summary>The amplifiers in readout order.</summary>
     public IReadOnlyList<AmplifierLayout> Amplifiers { get; }
 
-    /// <summary>
-    /// The regions holding illuminated pixels in an image of the given size: the amplifiers' data
-    /// sections (clipped to the image), or the whole image when none is known. Overscan is never included.
-    /// </summary>
-    public IReadOnlyList<PixelRegion> DataRegions(int width, int height)
-    {
-        var regions = Amplifiers.Select(a => a.DataSection).OfType<PixelRegion>().Select(r => r.ClipTo(width, height)).Where(r => r.PixelCount > 0).ToList();
-        return regions.Count > 0 ? regions : [PixelRegion.Whole(width, height)];
-    }
-
     /// <summary>The mean gain of the amplifiers that state one (electrons per ADU), or null.</summary>
     public double? MeanGain => Amplifiers.Select(a => a.Gain).OfType<double>().DefaultIfEmpty(double.NaN).Average() is var g && double.IsFinite(g) ? g : null;
 
@@ -41,11 +32,14 @@ public sealed class DetectorLayout
         return new DetectorLayout(geometry.Amplifiers.Select(a => new AmplifierLayout
         {
             Name = a.Name,
-            DataSection = PixelRegion.ParseSection(a.DataSection?.Resolve(header) as string),
-            BiasSection = PixelRegion.ParseSection(a.BiasSection?.Resolve(header) as string),
+            DataSection = Section(a.DataSection?.Resolve(header) as string),
+            BiasSection = Section(a.BiasSection?.Resolve(header) as string),
             Gain = a.Gain?.ResolveNumber(header),
             ReadNoise = a.ReadNoise?.ResolveNumber(header),
             Saturation = a.Saturation?.ResolveNumber(header),
         }).ToList());
     }
+
+    // A section the header does not hold, or holds malformed, is left to the frame's own keywords (and their errors).
+    private static ImageSection? Section(string? text) => ImageSection.TryParse(text, out var s) ? s : null;
 }

@@ -59,7 +59,7 @@ public sealed class MasterBias : Recipe<MasterBiasParameters>
         if (corrected.Count == 0) return new UnprocessableData("no bias frame fits its detector description", skipped);
         var frames = corrected.Select(c => c.Image).ToList();
         var noise = frames.Count >= 2
-            ? RobustStatistics.MadSigma(RegionSamples.Difference(frames[0], frames[1])) / Math.Sqrt(2)
+            ? RobustStatistics.MadSigma(UsableDifference.Of(frames[0], frames[1])) / Math.Sqrt(2)
             : RobustStatistics.MadSigma(frames[0].Data, frames[0].Mask);
         if (!double.IsFinite(noise))
             return new AlgorithmFailed("the read noise cannot be measured: the data sections hold no usable pixel", new Dictionary<string, double> { ["frames"] = frames.Count });

@@ -76,13 +76,11 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
             frames.Add(step.Image);
         }
         if (frames.Count == 0) return new UnprocessableData("no dark frame fits its detector description", skipped);
-        var regions = new[] { PixelRegion.Whole(frames[0].Width, frames[0].Height) };
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
         var seconds = usable.Average(f => f.ExposureTime!.Value);
         master.Header.Set("EXPTIME", seconds, "[s] exposure time of the darks combined");
-        var samples = RegionSamples.Of(master, regions);
-        var median = RobustStatistics.Median(samples);
-        var hotFraction = parameters.HotSigma > 0 ? FlagHot(master, regions, median, RobustStatistics.MadSigma(samples) * parameters.HotSigma) : 0;
+        var median = RobustStatistics.Median(master.Data, master.Mask);
+        var hotFraction = parameters.HotSigma > 0 ? FlagHot(master, median, RobustStatistics.MadSigma(master.Data, master.Mask) * parameters.HotSigma) : 0;
         var qc = new Dictionary<string, double>
         {
             ["median_adu"] = median,
@@ -102,27 +100,18 @@ public sealed class MasterDark : Recipe<MasterDarkParameters>
             skipped);
     }
 
-    /// <summary>Flags pixels of the data regions above median + threshold as hot; returns their share of the data pixels.</summary>
-    private static double FlagHot(MaskedImage master, IReadOnlyList<PixelRegion> regions, double median, double threshold)
+    /// <summary>Flags pixels above median + threshold as hot; returns their share of the pixels.</summary>
+    private static double FlagHot(MaskedImage master, double median, double threshold)
     {
-        if (!(threshold > 0)) return 0;
-        long hot = 0, total = 0;
-        foreach (var r in regions)
+        if (!(threshold > 0) || master.PixelCount == 0) return 0;
+        var limit = median + threshold;
+        long hot = 0;
+        for (var i = 0; i < master.PixelCount; i++)
         {
-            for (var y = r.Y; y < r.Y + r.Height; y++)
-            {
-                for (var x = r.X; x < r.X + r.Width; x++)
-                {
-                    var i = y * master.Width + x;
-                    total++;
-                    if (master.Data[i] > median + threshold)
-                    {
-                        master.Mask[i] |= (ushort)MaskBits.Hot;
-                        hot++;
-                    }
-                }
-            }
+            if (!(master.Data[i] > limit)) continue;
+            master.Mask[i] |= (ushort)MaskBits.Hot;
+            hot++;
         }
-        return total == 0 ? 0 : (double)hot / total;
+        return (double)hot / master.PixelCount;
     }
 }

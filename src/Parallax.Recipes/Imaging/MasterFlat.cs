@@ -59,7 +59,6 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         if (bias is null) return new CalibrationNotFound("MASTER_BIAS", input.WhyMissing("MASTER_BIAS"));
         var dark = input.Calibration("MASTER_DARK");
         var skipped = new List<SkippedInput>();
-        PixelRegion[]? regions = null;
         var frames = new List<MaskedImage>();
         var levels = new List<double>();
         var history = new List<string>();
@@ -71,11 +70,10 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
             if (DetectorStep.MismatchedCalibration(image, bias, dark) is { } mismatch) return mismatch with { Inputs = skipped };
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias.Image);
             ImageArithmetic.Subtract(image, bias.Image);
-            regions ??= [PixelRegion.Whole(image.Width, image.Height)];
             if (dark is not null) ImageArithmetic.Subtract(image, dark.Image, DarkScale(f, dark));
             var level = parameters.Normalise == FlatNormalisation.Mean
-                ? RegionSamples.Of(image, regions).DefaultIfEmpty(float.NaN).Average(v => (double)v)
-                : RobustStatistics.Median(RegionSamples.Of(image, regions));
+                ? RobustStatistics.Mean(image.Data, image.Mask)
+                : RobustStatistics.Median(image.Data, image.Mask);
             if (!double.IsFinite(level) || level < parameters.MinLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is below min_level {parameters.MinLevel}")); continue; }
             if (level > parameters.MaxLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is above max_level {parameters.MaxLevel}")); continue; }
             if (parameters.Normalise != FlatNormalisation.None) image.MultiplyInPlace(new ValueWithVariance((float)(1 / level), 0));
@@ -84,15 +82,14 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         }
         if (frames.Count == 0) return new UnprocessableData($"no flat has a level within {parameters.MinLevel} .. {parameters.MaxLevel} adu", skipped);
         var master = FrameStack.Combine(frames, parameters.Combine, parameters.ClipSigma, cancellation);
-        var masterMedian = RobustStatistics.Median(RegionSamples.Of(master, regions!));
+        var masterMedian = RobustStatistics.Median(master.Data, master.Mask);
         if (parameters.Normalise != FlatNormalisation.None)
         {
             if (!(masterMedian > 0)) return new AlgorithmFailed("the combined flat has no positive median", new Dictionary<string, double> { ["median"] = masterMedian });
             master.MultiplyInPlace(new ValueWithVariance((float)(1 / masterMedian), 0));
             master.Unit = "";
         }
-        var samples = RegionSamples.Of(master, regions!);
-        var median = RobustStatistics.Median(samples);
+        var median = RobustStatistics.Median(master.Data, master.Mask);
         history.Add($"master_flat: {frames.Count} flat(s) minus {bias.Name}{(dark is null ? "" : $" and scaled {dark.Name}")}, normalised by {ParameterDescriptor.SnakeCase(parameters.Normalise.ToString())}, combined by {ParameterDescriptor.SnakeCase(parameters.Combine.ToString())}");
         if (dark is null) history.Add("master_flat: no MASTER_DARK: dark current not subtracted");
         return new RecipeSucceeded(
@@ -103,7 +100,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
                 Qc = new Dictionary<string, double>
                 {
                     ["median_adu"] = levels.Average(),
-                    ["nonuniformity"] = RobustStatistics.MadSigma(samples) / median,
+                    ["nonuniformity"] = RobustStatistics.MadSigma(master.Data, master.Mask) / median,
                     ["nframes"] = frames.Count,
                 },
                 History = history,

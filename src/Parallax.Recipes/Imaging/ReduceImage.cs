@@ -129,7 +129,6 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 image = cleaned.Cleaned;
                 history.Add($"reduce_image: {cosmicPixels} cosmic-ray pixel(s) flagged and cleaned (L.A.Cosmic, sigclip {parameters.CrSigmaClip}, objlim {parameters.CrObjectLimit})");
             }
-            var samples = RegionSamples.Of(image, [PixelRegion.Whole(image.Width, image.Height)]);
             var unit = parameters.ToElectrons ? "e" : "adu";
             products.Add(new RecipeProduct
             {
@@ -138,8 +137,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 DerivedFrom = frame.Name,
                 Qc = new Dictionary<string, double>
                 {
-                    [$"median_{unit}"] = RobustStatistics.Median(samples),
-                    [$"noise_{unit}"] = RobustStatistics.MadSigma(samples),
+                    [$"median_{unit}"] = RobustStatistics.Median(image.Data, image.Mask),
+                    [$"noise_{unit}"] = RobustStatistics.MadSigma(image.Data, image.Mask),
                     ["cosmic_ray_pixels"] = cosmicPixels,
                 },
                 History = history,

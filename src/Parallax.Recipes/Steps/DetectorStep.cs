@@ -76,11 +76,11 @@ public static class DetectorStep
         foreach (var a in layout.Amplifiers)
         {
             var fromHeader = AmplifierGeometry.FromHeader(raw.Header, raw.Width, raw.Height, suffix: a.Name, name: a.Name);
-            var data = a.DataSection is { } d ? Section(d) : fromHeader.DataSection;
+            var data = a.DataSection ?? fromHeader.DataSection;
             amps.Add(fromHeader with
             {
                 DataSection = data,
-                BiasSection = a.BiasSection is { } b ? Section(b) : fromHeader.BiasSection,
+                BiasSection = a.BiasSection ?? fromHeader.BiasSection,
                 DetectorSection = fromHeader.DetectorSection ?? (layout.Amplifiers.Count > 1 ? data : null),
                 Gain = a.Gain is > 0 ? a.Gain.Value : fromHeader.Gain,
                 ReadNoise = a.ReadNoise ?? fromHeader.ReadNoise,
@@ -163,9 +163,7 @@ public static class DetectorStep
     private static double MeasuredNoise(MaskedImage frame, MaskedImage bias)
     {
         if (!frame.HasSameShape(bias)) return 0;
-        var s = Parallax.Imaging.Statistics.RobustStatistics.MadSigma(RegionSamples.Difference(frame, bias));
+        var s = Parallax.Imaging.Statistics.RobustStatistics.MadSigma(UsableDifference.Of(frame, bias));
         return double.IsFinite(s) ? s : 0;
     }
-
-    private static ImageSection Section(PixelRegion r) => ImageSection.FromZeroBased(r.X, r.Y, r.Width, r.Height);
 }
