@@ -112,7 +112,7 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 if (flat is not null)
                 {
                     var mean = step.Gains.Count > 0 ? step.Gains.Average() : gain;
-                    DetectorStep.ToElectrons(image, step with { Amplifiers = [], Gains = [] }, mean);
+                    DetectorStep.ToElectrons(image, mean);
                     history.Add(FormattableString.Invariant($"reduce_image: converted to electrons with the amplifiers' mean gain {mean:0.####} (the flat evened out their gains)"));
                 }
                 else

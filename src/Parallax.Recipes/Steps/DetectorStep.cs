@@ -14,7 +14,7 @@ namespace Parallax.Recipes.Steps;
 /// sections and assemble the amplifiers by DETSEC — the imaging core's <see cref="DetectorCorrector"/>
 /// driven by the instrument file's amplifiers (gain, read noise, saturation, sections), with the
 /// frame's header filling what the instrument file leaves out. The result stays in ADU so that masters
-/// and science frames subtract directly; <see cref="ToElectrons"/> converts at the end.
+/// and science frames subtract directly; <see cref="ToElectrons(MaskedImage, DetectorStepResult, double)"/> converts at the end.
 /// A frame that is already a Parallax product (it has PRODTYPE) is returned as it is.
 /// </summary>
 public static class DetectorStep
@@ -92,39 +92,43 @@ public static class DetectorStep
 
     /// <summary>
     /// Converts a detrended ADU image to electrons in place: each amplifier's pixels times its gain
-    /// (variance times gain²), so that amplifiers of different gains come out on one scale.
+    /// (variance times gain²), so that amplifiers of different gains come out on one scale. A frame the
+    /// detector step left alone (no amplifiers) is converted with <paramref name="fallbackGain"/>.
     /// </summary>
     /// <param name="image">The detrended image, in ADU, with the layout of <paramref name="detector"/>'s output.</param>
     /// <param name="detector">What the detector step did to the raw frame (where each amplifier landed, its gain).</param>
     /// <param name="fallbackGain">Gain (electrons per ADU) for a frame the detector step left alone.</param>
     public static void ToElectrons(MaskedImage image, DetectorStepResult detector, double fallbackGain)
     {
-        var amplifiers = detector.Amplifiers;
-        if (amplifiers.Count == 0)
+        if (detector.Amplifiers.Count == 0)
         {
-            var unit = image.Unit;
-            image.MultiplyInPlace(new ValueWithVariance((float)fallbackGain, 0));
-            if (string.Equals(unit, PixelUnits.Adu, StringComparison.OrdinalIgnoreCase))
-            {
-                image.Unit = PixelUnits.Electron;
-                image.Header.Set("BUNIT", PixelUnits.Electron, "pixel unit");
-            }
+            ToElectrons(image, fallbackGain);
             return;
         }
-        for (var i = 0; i < amplifiers.Count; i++)
+        for (var i = 0; i < detector.Amplifiers.Count; i++)
         {
-            var a = amplifiers[i];
             var gain = (float)detector.Gains[i];
-            var g2 = gain * gain;
-            var p = a.Placement;
+            var p = detector.Amplifiers[i].Placement;
             for (var y = p.YStart; y < p.YEnd && y < image.Height; y++)
             {
                 var data = image.DataRow(y).Slice(p.XStart, Math.Min(p.Width, image.Width - p.XStart));
                 var variance = image.VarianceRow(y).Slice(p.XStart, data.Length);
                 System.Numerics.Tensors.TensorPrimitives.Multiply(data, gain, data);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(variance, g2, variance);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(variance, gain * gain, variance);
             }
         }
+        MarkElectrons(image);
+    }
+
+    /// <summary>Converts an ADU image to electrons in place with one gain (electrons per ADU); variance times gain².</summary>
+    public static void ToElectrons(MaskedImage image, double gain)
+    {
+        image.MultiplyInPlace(new ValueWithVariance((float)gain, 0));
+        MarkElectrons(image);
+    }
+
+    private static void MarkElectrons(MaskedImage image)
+    {
         image.Unit = PixelUnits.Electron;
         image.Header.Set("BUNIT", PixelUnits.Electron, "pixel unit");
     }
