@@ -23,7 +23,8 @@ internal static class FrameReader
     public static (RecipeFrame Frame, Header DetectorHeader) Read(string path, string category, InstrumentDefinition? instrument)
     {
         using var file = FitsFile.Open(path, Options);
-        var sci = file.Find("SCI") as ImageHdu is { HasData: true } named ? named : file.FirstImageWithData();
+        var product = file.Find("SCI") as ImageHdu is { HasData: true } named ? named : null;
+        var sci = product ?? file.FirstImageWithData();
         if (sci is null) throw new FitsFormatException("has no image with pixels", path);
         if (sci.Axes.Count < 2 || sci.Planes != 1) throw new FitsFormatException($"image is {string.Join('×', sci.Axes)}; a 2-D image is needed", path, sci.Index);
         var data = sci.ReadFloat32();
@@ -39,7 +40,12 @@ internal static class FrameReader
         var primary = file.Primary.Header;
         var sciHeader = sci.Header.Clone();
         var unit = sciHeader.GetString("BUNIT", null)?.Trim() is { Length: > 0 } u ? u : "adu";
-        var image = new MaskedImage(sci.Width, sci.Height, data, variance, mask, sciHeader, unit);
+        // A product's SCI carries its WCS (possibly an astrometric solution); a raw frame's approximate
+        // WCS stays in the header, where the detector step moves its reference pixel with the trim.
+        var image = new MaskedImage(sci.Width, sci.Height, data, variance, mask, sciHeader, unit)
+        {
+            Wcs = product is not null ? Imaging.Io.MaskedImageFits.TryReadWcs(sciHeader) : null,
+        };
         // Detector keywords (DATASEC, GAIN ...) may sit in either header of a multi-extension frame.
         var detectorHeader = sci.Index == 0 ? primary : Combined(primary, sci.Header);
         return (new RecipeFrame

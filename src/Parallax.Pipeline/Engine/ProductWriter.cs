@@ -18,9 +18,10 @@ internal static class ProductWriter
     /// <summary>Writes the product; returns when the file is in place.</summary>
     /// <exception cref="OperationCanceledException">Cancelled before the rename: nothing is left at <paramref name="path"/> (an earlier file there is untouched).</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void Write(string path, Header primary, MaskedImage image, TimeSpan delayPerHdu, CancellationToken cancellation)
+    public static void Write(string path, Header primary, RecipeProduct product, TimeSpan delayPerHdu, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
+        var image = product.Image;
         using var writer = FitsWriter.Create(path);
         writer.WriteEmpty(primary);
         Pause(delayPerHdu, cancellation);
@@ -33,12 +34,31 @@ internal static class ProductWriter
             if (!card.IsHierarch && OwnKeywords.Contains(card.Keyword)) continue;
             sci.Add(card);
         }
+        // A WCS the recipe set (e.g. an astrometric solution) replaces the header's own.
+        image.Wcs?.WriteTo(sci);
         writer.WriteImage(image.Data, axes, sci);
         Pause(delayPerHdu, cancellation);
         writer.WriteImage(image.Variance, axes, Extension("VAR", "variance of SCI (sigma squared)", Squared(image.Unit)));
         Pause(delayPerHdu, cancellation);
         writer.WriteNativeImage<ushort>(image.Mask, axes, Extension("DQ", "data quality bits (0 = good)", null));
         Pause(delayPerHdu, cancellation);
+        foreach (var extra in product.Extensions)
+        {
+            var h = Extension(extra.Name, extra.Comment.Length > 0 ? extra.Comment : "extra image", extra.Unit.Length > 0 ? extra.Unit : null);
+            foreach (var card in extra.Header)
+                if (card.IsHierarch || !OwnKeywords.Contains(card.Keyword)) h.Add(card);
+            writer.WriteImage(extra.Data, [extra.Width, extra.Height], h);
+            Pause(delayPerHdu, cancellation);
+        }
+        foreach (var table in product.Tables)
+        {
+            var h = new Header();
+            h.Add(HeaderCard.Create("EXTNAME", table.Name, "table"));
+            foreach (var card in table.Header)
+                if (card.IsHierarch || !OwnKeywords.Contains(card.Keyword)) h.Add(card);
+            writer.WriteTable(table.Table, h);
+            Pause(delayPerHdu, cancellation);
+        }
         writer.Commit();
     }
 

@@ -51,7 +51,7 @@ public sealed partial class RecipeEngine
             });
             try
             {
-                ProductWriter.Write(path, header, product.Image, Options.WriteDelay, cancellation);
+                ProductWriter.Write(path, header, product, Options.WriteDelay, cancellation);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

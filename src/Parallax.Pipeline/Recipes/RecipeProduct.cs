@@ -16,6 +16,12 @@ public sealed class RecipeProduct
     /// <summary>For a per-input output: the <see cref="RecipeFrame.Name"/> of the frame it was made from; null for one product per run.</summary>
     public string? DerivedFrom { get; init; }
 
+    /// <summary>Extra image HDUs written after SCI / VAR / DQ, in order (e.g. <c>EXPOSURE</c>, <c>WEIGHT</c>).</summary>
+    public IReadOnlyList<ProductImage> Extensions { get; init; } = [];
+
+    /// <summary>Binary tables written after the images, in order (e.g. <c>CAT</c>, <c>SPEC1D</c>).</summary>
+    public IReadOnlyList<ProductTable> Tables { get; init; } = [];
+
     /// <summary>What was done, step by step (written as HISTORY cards).</summary>
     public IReadOnlyList<string> History { get; init; } = [];
 }
