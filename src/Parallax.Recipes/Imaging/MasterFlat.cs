@@ -7,7 +7,9 @@ namespace Parallax.Recipes.Imaging;
 
 /// <summary>
 /// Master flat: flats of one filter, each minus the master bias (and the master dark scaled to its
-/// exposure, when given), scaled to a level of 1, combined, and the master scaled to a median of 1.
+/// exposure, when given), converted to electrons with each amplifier's gain (so the master is the
+/// pixels' response alone, without the amplifiers' gain ratios), scaled to a level of 1, combined,
+/// and the master scaled to a median of 1.
 /// Flats outside [min_level, max_level] are skipped. QC: <c>median_adu</c> (mean level of the flats
 /// used, ADU) and <c>nonuniformity</c> (robust σ / median of the master over the data sections).
 /// </summary>
@@ -24,7 +26,8 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         1. subtract each flat's overscan, trim it to the data sections, flag saturated pixels and give it its raw variance
         2. subtract the master bias, and the master dark scaled by exposure time when one is given
         3. skip flats whose level is outside min_level .. max_level
-        4. scale each flat to a level of 1 (normalise), combine pixel by pixel, scale the master to a median of 1
+        4. convert to electrons with each amplifier's gain (the master holds no gain ratios between amplifiers)
+        5. scale each flat to a level of 1 (normalise), combine pixel by pixel, scale the master to a median of 1
         QC: median_adu = mean level of the flats used; nonuniformity = robust sigma / median of the master.
         """;
 
@@ -58,6 +61,7 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
         var bias = input.Calibration("MASTER_BIAS");
         if (bias is null) return new CalibrationNotFound("MASTER_BIAS", input.WhyMissing("MASTER_BIAS"));
         var dark = input.Calibration("MASTER_DARK");
+        var gain = DetectorNoise.Gain(input.Detector);
         var skipped = new List<SkippedInput>();
         var frames = new List<MaskedImage>();
         var levels = new List<double>();
@@ -76,7 +80,18 @@ public sealed class MasterFlat : Recipe<MasterFlatParameters>
                 : RobustStatistics.Median(image.Data, image.Mask);
             if (!double.IsFinite(level) || level < parameters.MinLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is below min_level {parameters.MinLevel}")); continue; }
             if (level > parameters.MaxLevel) { skipped.Add(new SkippedInput(f.Name, $"level {level:0.#} adu is above max_level {parameters.MaxLevel}")); continue; }
-            if (parameters.Normalise != FlatNormalisation.None) image.MultiplyInPlace(new ValueWithVariance((float)(1 / level), 0));
+            // The response is measured in electrons: each amplifier's gain is divided out first, so the
+            // master holds the pixels' response alone and not the amplifiers' gain ratios (which
+            // reduce_image removes by converting each amplifier to electrons before the flat).
+            var gainedLevel = level;
+            if (step.Gains.Count > 0)
+            {
+                DetectorStep.ToElectrons(image, step, gain);
+                gainedLevel = parameters.Normalise == FlatNormalisation.Mean
+                    ? RobustStatistics.Mean(image.Data, image.Mask)
+                    : RobustStatistics.Median(image.Data, image.Mask);
+            }
+            if (parameters.Normalise != FlatNormalisation.None) image.MultiplyInPlace(new ValueWithVariance((float)(1 / gainedLevel), 0));
             frames.Add(image);
             levels.Add(level);
         }

@@ -8,8 +8,8 @@ namespace Parallax.Recipes.Imaging;
 /// <summary>
 /// Detrending of science frames, one product per frame: subtract the overscan and trim, flag
 /// saturated pixels, set the raw variance (read noise² + signal/gain), subtract the master bias,
-/// subtract the master dark scaled to the frame's exposure, divide by the master flat, convert to
-/// electrons with each amplifier's gain, find and clean cosmic rays (L.A.Cosmic). Variance and mask are propagated. QC: <c>median_e</c> (sky
+/// subtract the master dark scaled to the frame's exposure, convert to electrons with each
+/// amplifier's gain, divide by the master flat (a response in electrons), find and clean cosmic rays (L.A.Cosmic). Variance and mask are propagated. QC: <c>median_e</c> (sky
 /// level) and <c>noise_e</c> (robust σ), or <c>median_adu</c> / <c>noise_adu</c> when the result stays
 /// in ADU. The bias- and dark-subtracted frame before flat division is an intermediate product.
 /// </summary>
@@ -26,8 +26,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         1. subtract the overscan, trim to the data sections, flag saturated pixels and set the raw variance (read noise squared + signal / gain)
         2. subtract the master bias (subtract_bias)
         3. subtract the master dark scaled by exposure time (subtract_dark; skipped when no dark is available)
-        4. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
-        5. convert to electrons with each amplifier's gain (to_electrons)
+        4. convert to electrons with each amplifier's gain (to_electrons)
+        5. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
         6. find and clean cosmic rays with L.A.Cosmic (cosmic_rays; cr_sigma_clip, cr_object_limit)
         QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU).
         """;
@@ -98,28 +98,18 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 history.Add($"reduce_image: subtracted {dark.Name} x {scale:0.####}");
             }
             else if (parameters.SubtractDark) history.Add("reduce_image: no MASTER_DARK: dark current not subtracted");
+            if (parameters.ToElectrons)
+            {
+                // Each amplifier's own gain, before the flat: the master flat is a response in
+                // electrons (its amplifiers' gains divided out), so dividing by it keeps them apart.
+                DetectorStep.ToElectrons(image, step, gain);
+                history.Add("reduce_image: converted to electrons with each amplifier's gain");
+            }
             if (flat is not null)
             {
                 if (input.KeepIntermediates) products.Add(new RecipeProduct { Category = "DEBIASED_IMAGE", Image = image.Clone(), DerivedFrom = frame.Name, History = [.. history] });
                 ImageArithmetic.Divide(image, flat.Image);
                 history.Add($"reduce_image: divided by {flat.Name}");
-            }
-            if (parameters.ToElectrons)
-            {
-                // A flat normalised over the whole detector has already evened out the amplifiers'
-                // gains, so after flat division one gain (the amplifiers' mean) converts every pixel;
-                // per-amplifier gains would bring the steps back.
-                if (flat is not null)
-                {
-                    var mean = step.Gains.Count > 0 ? step.Gains.Average() : gain;
-                    DetectorStep.ToElectrons(image, mean);
-                    history.Add(FormattableString.Invariant($"reduce_image: converted to electrons with the amplifiers' mean gain {mean:0.####} (the flat evened out their gains)"));
-                }
-                else
-                {
-                    DetectorStep.ToElectrons(image, step, gain);
-                    history.Add("reduce_image: converted to electrons with each amplifier's gain");
-                }
             }
             var cosmicPixels = 0;
             if (parameters.CosmicRays)
