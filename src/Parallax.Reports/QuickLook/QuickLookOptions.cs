@@ -27,6 +27,9 @@ public sealed record QuickLookOptions
     /// </summary>
     public MaskBits Reject { get; init; } = MaskBits.Unusable;
 
+    /// <summary>Draw north and east arrows (<see cref="CompassOverlay"/>) when the image has a WCS. Default true.</summary>
+    public bool Compass { get; init; } = true;
+
     /// <summary>The options of a thumbnail: at most <paramref name="size"/> pixels on a side.</summary>
     public static QuickLookOptions Thumbnail(int size = 256) => new() { MaxSize = size };
 

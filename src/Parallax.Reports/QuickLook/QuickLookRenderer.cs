@@ -9,7 +9,8 @@ namespace Parallax.Reports.QuickLook;
 /// (measured on the shown pixels), the stretch applied through a 65 536-entry table, FITS row 1 at
 /// the bottom. NaN pixels and blocks with no unrejected pixel are drawn in <see cref="MaskColours.NoValue"/>;
 /// with <see cref="QuickLookOptions.ShowMask"/> pixels with mask bits take their class colour (pure where
-/// the pixel has no value left, blended 70 % over the grey level where it still has one).
+/// the pixel has no value left, blended 70 % over the grey level where it still has one). An image with a
+/// WCS gets a north/east compass (<see cref="QuickLookOptions.Compass"/>).
 /// </summary>
 public static class QuickLookRenderer
 {
@@ -28,7 +29,9 @@ public static class QuickLookRenderer
         // Rejected pixels are already NaN in the shrunk data, so the interval needs no mask.
         var limits = options.Interval.GetLimits(data);
         var table = Table(options.Stretch);
-        var colour = options.ShowMask ? NeedsColour(data, mask) : HasNaN(data);
+        // The compass's directions are those of the full image: block averaging scales both axes alike.
+        var compass = options.Compass && image.Wcs is { } wcs ? CompassOverlay.Directions(wcs, image.Width, image.Height) : null;
+        var colour = compass is not null || (options.ShowMask ? NeedsColour(data, mask) : HasNaN(data));
         var pixels = new byte[w * h * (colour ? 4 : 1)];
         var lo = limits.Min;
         var scale = limits.Max > limits.Min ? (TableSize - 1) / (limits.Max - limits.Min) : 0;
@@ -62,6 +65,7 @@ public static class QuickLookRenderer
                 pixels[p + 3] = 255;
             }
         }
+        if (compass is { } c) CompassOverlay.Draw(pixels, w, h, c.North, c.East);
         return new QuickLookImage(w, h, pixels, !colour, factor, limits);
     }
 
