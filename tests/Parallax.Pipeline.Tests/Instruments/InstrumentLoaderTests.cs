@@ -148,7 +148,7 @@ public class InstrumentLoaderTests
         public void Given_the_instruments_folder_When_loaded_Then_every_file_is_valid()
         {
             var names = TestPaths.Catalog.Instruments.Select(i => i.Name).ToList();
-            Assert.Equal(["generic_longslit", "keck_hires", "lick_kast_blue_longslit", "maximdl_ccd", "parallax-sim-imager", "sbig_st8_14in_imaging"], names);
+            Assert.Equal(["generic_longslit", "keck_hires", "lick_kast_blue_longslit", "maximdl_ccd", "parallax-sim-imager", "parallax-sim-longslit", "sbig_st8_14in_imaging"], names);
         }
 
         [Fact]
