@@ -169,7 +169,7 @@ public class InstrumentLoaderTests
             File.WriteAllText(dir.File("sim.yaml"), File.ReadAllText(Path.Combine(TestPaths.Instruments, "parallax-sim-imager.yaml")).Replace("max_gap_hours: 3", "max_gap_hours: 5"));
             var catalog = InstrumentCatalog.Load([TestPaths.Instruments, dir.Path]);
             Assert.Equal(5.0, catalog.Find("parallax-sim-imager")!.Grouping.MaxGapHours);
-            Assert.Equal(6, catalog.Instruments.Count);
+            Assert.Equal(7, catalog.Instruments.Count);
         }
     }
 
