@@ -18,6 +18,7 @@ namespace Parallax.Pipeline.Engine;
 public sealed partial class RecipeEngine
 {
     private readonly FileChecksums _checksums = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _lineLists = new(StringComparer.Ordinal);
 
     /// <summary>Prepares an output folder: creates it, removes temporary files left by killed runs, and loads the stamps of earlier runs.</summary>
     /// <exception cref="IOException">The output folder cannot be created.</exception>
@@ -126,7 +127,14 @@ public sealed partial class RecipeEngine
         }
         if (TooFew(recipe, inputStamps.Select(s => s.File.Category).ToList()) is { } few) return Unprocessable(request, few, skipped);
 
-        var hash = Hash(request, parameters, inputStamps, calibrationStamps);
+        IReadOnlyList<NamedText> lineLists;
+        try { lineLists = recipe.Connections.UsesLineLists ? LineLists(request.Instrument) : []; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unprocessable(request, e.Message, skipped);
+        }
+
+        var hash = Hash(request, parameters, inputStamps, calibrationStamps, lineLists);
         var manifestPath = TaskManifest.PathOf(OutputFolder, request.Id);
         if (!Options.Force && UpToDate(manifestPath, hash) is { } manifest) return Reuse(request, manifest, hash);
 
@@ -168,6 +176,8 @@ public sealed partial class RecipeEngine
             Calibrations = calibrations,
             Detector = DetectorLayout.From(request.Instrument?.Detector, detectorHeader!),
             Instrument = request.Instrument?.Name,
+            Spectroscopy = request.Instrument?.Spectroscopy,
+            LineLists = lineLists,
             Missing = missingOptional,
             KeepIntermediates = Options.SaveIntermediate,
         };
@@ -237,7 +247,32 @@ public sealed partial class RecipeEngine
         }
     }
 
-    private string Hash(TaskRequest request, ResolvedParameters parameters, List<(TaskFile File, FileStamp Stamp)> inputs, List<(TaskFile File, FileStamp Stamp)> calibrations)
+    /// <summary>
+    /// The line lists an instrument file names, read once per engine (relative paths from the instrument
+    /// file's folder); a list that cannot be read is an IOException naming the instrument file and the list.
+    /// </summary>
+    private IReadOnlyList<NamedText> LineLists(Instruments.InstrumentDefinition? instrument)
+    {
+        if (instrument?.Spectroscopy is not { LineLists.Count: > 0 } settings) return [];
+        var folder = Path.GetDirectoryName(Path.GetFullPath(instrument.SourceFile)) ?? ".";
+        var texts = new List<NamedText>(settings.LineLists.Count);
+        foreach (var name in settings.LineLists)
+        {
+            var path = Path.GetFullPath(name, folder);
+            var text = _lineLists.GetOrAdd(path, p =>
+            {
+                try { return File.ReadAllText(p); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new IOException($"{instrument.SourceFile}: spectroscopy.linelists: {name} cannot be read: {e.Message}", e);
+                }
+            });
+            texts.Add(new NamedText(name, text));
+        }
+        return texts;
+    }
+
+    private string Hash(TaskRequest request, ResolvedParameters parameters, List<(TaskFile File, FileStamp Stamp)> inputs, List<(TaskFile File, FileStamp Stamp)> calibrations, IReadOnlyList<NamedText> lineLists)
     {
         var sb = new StringBuilder();
         sb.Append("pipeline ").Append(PipelineInfo.Name).Append(' ').Append(PipelineInfo.Release).Append('\n');
@@ -247,6 +282,8 @@ public sealed partial class RecipeEngine
         sb.Append(parameters.Canonical).Append('\n');
         foreach (var (f, s) in inputs) sb.Append("input ").Append(f.Category).Append(' ').Append(s.Sha256).Append('\n');
         foreach (var (f, s) in calibrations) sb.Append("calibration ").Append(f.Category).Append(' ').Append(s.Sha256).Append('\n');
+        // An edited line list remakes the wavelength solutions.
+        foreach (var list in lineLists) sb.Append("linelist ").Append(list.Name).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(list.Text)))).Append('\n');
         // The quality verdict depends on the QC ranges, so a changed range remakes (and re-judges) the product.
         foreach (var output in request.Recipe.Connections.Outputs)
         {

@@ -12,6 +12,9 @@ public sealed record RecipeConnections
     /// <summary>The products made.</summary>
     public required IReadOnlyList<OutputConnection> Outputs { get; init; }
 
+    /// <summary>True when the recipe reads the instrument's comparison-lamp line lists (<see cref="RecipeInput.LineLists"/>); the engine loads them only then.</summary>
+    public bool UsesLineLists { get; init; }
+
     /// <summary>The input connection that takes a category, or null.</summary>
     public InputConnection? InputFor(string category) => Inputs.FirstOrDefault(i => i.Accepts(category));
 

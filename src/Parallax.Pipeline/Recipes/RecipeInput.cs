@@ -18,6 +18,12 @@ public sealed class RecipeInput
     /// <summary>The instrument's name, or null when unknown.</summary>
     public string? Instrument { get; init; }
 
+    /// <summary>The instrument's <c>spectroscopy:</c> settings (dispersion axis, wavelength prior), or null for an imager or an unknown instrument.</summary>
+    public Instruments.SpectroscopySettings? Spectroscopy { get; init; }
+
+    /// <summary>The comparison-lamp line lists the instrument file names (<see cref="Instruments.SpectroscopySettings.LineLists"/>), in its order; empty when none.</summary>
+    public IReadOnlyList<NamedText> LineLists { get; init; } = [];
+
     /// <summary>Optional calibrations that were looked for and not found: category → the selection's explanation (for a <see cref="CalibrationNotFound"/> the recipe may return).</summary>
     public IReadOnlyDictionary<string, string> Missing { get; init; } = new Dictionary<string, string>();
 

@@ -148,7 +148,7 @@ public class InstrumentLoaderTests
         public void Given_the_instruments_folder_When_loaded_Then_every_file_is_valid()
         {
             var names = TestPaths.Catalog.Instruments.Select(i => i.Name).ToList();
-            Assert.Equal(["generic_longslit", "keck_hires", "lick_kast_blue_longslit", "maximdl_ccd", "parallax-sim-imager", "sbig_st8_14in_imaging"], names);
+            Assert.Equal(["generic_longslit", "keck_hires", "lick_kast_blue_longslit", "maximdl_ccd", "parallax-sim-imager", "parallax-sim-longslit", "sbig_st8_14in_imaging"], names);
         }
 
         [Fact]
@@ -169,7 +169,7 @@ public class InstrumentLoaderTests
             File.WriteAllText(dir.File("sim.yaml"), File.ReadAllText(Path.Combine(TestPaths.Instruments, "parallax-sim-imager.yaml")).Replace("max_gap_hours: 3", "max_gap_hours: 5"));
             var catalog = InstrumentCatalog.Load([TestPaths.Instruments, dir.Path]);
             Assert.Equal(5.0, catalog.Find("parallax-sim-imager")!.Grouping.MaxGapHours);
-            Assert.Equal(6, catalog.Instruments.Count);
+            Assert.Equal(7, catalog.Instruments.Count);
         }
     }
 

@@ -58,10 +58,10 @@ public class RealDataClassificationTests
             Assert.Equal("FLAT", ours["b2.fits.gz"]);
             Assert.Equal("SCIENCE", ours["b29.fits.gz"]);
             Assert.All(result.Frames, f => Assert.Equal("lick_kast_blue_longslit", f.Instrument!.Name));
-            Assert.Equal(["master_bias:BIAS-1", "master_flat_longslit:FLAT-1", "wavelength_solution:ARC-1", "sensitivity_function:STANDARD-1", "reduce_longslit:SCIENCE-1"], result.Plan.Tasks.Select(t => t.Id));
+            Assert.Equal(["master_bias:BIAS-1", "master_flat:FLAT-1", "wavelength_solution:ARC-1", "sensitivity_function:STANDARD-1", "reduce_longslit:SCIENCE-1"], result.Plan.Tasks.Select(t => t.Id));
             Assert.All(result.Plan.Tasks, t => Assert.Equal(CascadeTaskStatus.Ready, t.Status));
             var science = result.Plan.Find("reduce_longslit:SCIENCE-1")!;
-            Assert.Equal(["master_bias:BIAS-1", "master_flat_longslit:FLAT-1", "wavelength_solution:ARC-1", "sensitivity_function:STANDARD-1"], science.DependsOn);
+            Assert.Equal(["master_bias:BIAS-1", "master_flat:FLAT-1", "wavelength_solution:ARC-1", "sensitivity_function:STANDARD-1"], science.DependsOn);
         }
     }
 

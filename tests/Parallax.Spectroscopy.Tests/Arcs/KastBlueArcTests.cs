@@ -31,12 +31,12 @@ public class KastBlueArcTests(ITestOutputHelper output)
     [SkippableFact]
     public void Given_the_Kast_blue_arc_When_identified_automatically_Then_PypeIts_lines_are_found_with_the_same_wavelengths()
     {
-        var pypeit = KastBlue.ReadPypeIt();
+        var pypeit = PypeItArcSolution.ReadKastBlue();
         var solution = Solve(output);
         var matched = 0;
         for (var i = 0; i < pypeit.LinePixels.Length; i++)
         {
-            var air = KastBlue.VacuumToAir(pypeit.LineWavelengths[i]);
+            var air = PypeItArcSolution.VacuumToAir(pypeit.LineWavelengths[i]);
             var ours = solution.Lines.Where(l => l.Used && Math.Abs(l.Line.Centre - pypeit.LinePixels[i]) < 0.5).ToList();
             var same = ours.Count == 1 && Math.Abs(ours[0].Wavelength - air) < 0.05;
             output.WriteLine($"PypeIt {pypeit.LinePixels[i],9:F3} {pypeit.Ions[i]} {air:F3} (air): {(same ? $"ours {ours[0].Line.Centre:F3} {ours[0].Wavelength:F3}" : "not matched")}");
@@ -45,7 +45,7 @@ public class KastBlueArcTests(ITestOutputHelper output)
         // Every line PypeIt used is identified by us with the same laboratory line (within 0.05 Å after the air conversion),
         // except Cd I 3466.20 at column 43.6: it is 1.4 px from Cd I 3467.66, which our list also holds, so we do not use
         // the blend.
-        var blend = Array.FindIndex(pypeit.LineWavelengths, w => Math.Abs(KastBlue.VacuumToAir(w) - 3466.20) < 0.05);
+        var blend = Array.FindIndex(pypeit.LineWavelengths, w => Math.Abs(PypeItArcSolution.VacuumToAir(w) - 3466.20) < 0.05);
         Assert.True(blend >= 0);
         Assert.DoesNotContain(solution.Lines, l => Math.Abs(l.Line.Centre - pypeit.LinePixels[blend]) < 1);
         Assert.Equal(pypeit.LinePixels.Length - 1, matched);
@@ -56,19 +56,19 @@ public class KastBlueArcTests(ITestOutputHelper output)
     [SkippableFact]
     public void Given_the_Kast_blue_arc_When_solved_Then_the_solution_agrees_with_PypeIts_within_0_2_A_rms_over_the_detector()
     {
-        var pypeit = KastBlue.ReadPypeIt();
+        var pypeit = PypeItArcSolution.ReadKastBlue();
         var solution = Solve(output);
         double sum = 0, worst = 0;
         for (var x = 0; x < 2048; x++)
         {
-            var difference = solution.Wavelength(x) - KastBlue.VacuumToAir(pypeit.VacuumWavelength(x));
+            var difference = solution.Wavelength(x) - PypeItArcSolution.VacuumToAir(pypeit.VacuumWavelength(x));
             sum += difference * difference;
             worst = Math.Max(worst, Math.Abs(difference));
         }
         var rms = Math.Sqrt(sum / 2048);
         double inside = 0;
         var (first, last) = ((int)Math.Ceiling(pypeit.LinePixels.Min()), (int)Math.Floor(pypeit.LinePixels.Max()));
-        for (var x = first; x <= last; x++) inside += Sq(solution.Wavelength(x) - KastBlue.VacuumToAir(pypeit.VacuumWavelength(x)));
+        for (var x = first; x <= last; x++) inside += Sq(solution.Wavelength(x) - PypeItArcSolution.VacuumToAir(pypeit.VacuumWavelength(x)));
         var rmsInside = Math.Sqrt(inside / (last - first + 1));
         output.WriteLine($"ours − PypeIt: rms {rms:F4} Å, worst {worst:F4} Å over columns 0..2047; rms {rmsInside:F4} Å over {first}..{last}");
         // The two solutions differ by the line-centre estimator: PypeIt's centres differ from a plain Gaussian fit to its own
