@@ -67,6 +67,23 @@ public sealed class LongslitCalibrationTests
         Assert.True(errors == 0 && warnings == 0, report);
     }
 
+    [Fact]
+    public void Given_an_instrument_file_naming_a_missing_line_list_When_reduced_Then_the_arc_task_fails_naming_the_file_and_the_list_and_the_others_run()
+    {
+        using var dir = new TempDir();
+        var sim = CliRunner.Run("simulate", "--instrument", "sim-longslit", "--preset", "small", "-o", dir.Path, "--seed", "3");
+        Assert.True(sim.ExitCode == 0, sim.Stderr);
+        Directory.CreateDirectory(dir.File("inst"));
+        var yaml = File.ReadAllText(Path.Combine(RepositoryLayout.RepoRoot, "instruments", "parallax-sim-longslit.yaml"))
+            .Replace("linelists: [simulation/data/henear.dat, simulation/data/cuar.dat, simulation/data/thar.dat]", "linelists: [nowhere/henear.dat]");
+        File.WriteAllText(dir.File(Path.Combine("inst", "parallax-sim-longslit.yaml")), yaml);
+        var reduce = CliRunner.Run("reduce", dir.File("raw"), "-o", dir.File("out"), "--no-report", "--instruments", dir.File("inst"));
+        Assert.NotEqual(0, reduce.ExitCode);
+        var line = reduce.Stdout.Split('\n').First(l => l.Contains("wavelength_solution:ARC-1"));
+        Assert.Contains("parallax-sim-longslit.yaml: spectroscopy.linelists: nowhere/henear.dat cannot be read", line);
+        Assert.Contains("done       master_flat:FLAT-1", reduce.Stdout);
+    }
+
     [SkippableFact]
     public void Given_the_real_Kast_blue_set_When_reduced_Then_the_b1_arc_lines_are_PypeIts_identifications()
     {
