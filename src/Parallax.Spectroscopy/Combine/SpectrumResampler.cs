@@ -45,6 +45,14 @@ public static class SpectrumResampler
         var m = outEdges.Length - 1;
         var counts = spectrum.Unit != SpectrumUnit.FluxDensity;
         var hasSky = spectrum.Sky is not null && !sky.IsEmpty;
+        // Per input pixel once: usable or not, and the factor to a density (1 / width for counts).
+        var usable = new bool[n];
+        var toDensity = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            usable[k] = spectrum.IsUsable(k);
+            toDensity[k] = counts ? 1 / (inEdges[k + 1] - inEdges[k]) : 1;
+        }
         var j = 0;
         for (var i = 0; i < m; i++)
         {
@@ -56,12 +64,12 @@ public static class SpectrumResampler
             for (var k = j; k < n && inEdges[k] < hi; k++)
             {
                 var overlap = Math.Min(hi, inEdges[k + 1]) - Math.Max(lo, inEdges[k]);
-                if (overlap <= 0 || !spectrum.IsUsable(k)) continue;
-                var toDensity = counts ? 1 / (inEdges[k + 1] - inEdges[k]) : 1;
+                if (overlap <= 0 || !usable[k]) continue;
+                var d = toDensity[k];
                 sw += overlap;
-                s += overlap * spectrum.Flux[k] * toDensity;
-                sv += overlap * overlap * spectrum.Variance[k] * toDensity * toDensity;
-                if (hasSky) ss += overlap * spectrum.Sky![k] * toDensity;
+                s += overlap * spectrum.Flux[k] * d;
+                sv += overlap * overlap * spectrum.Variance[k] * d * d;
+                if (hasSky) ss += overlap * spectrum.Sky![k] * d;
                 bits |= spectrum.Mask[k];
             }
             if (!(width > 0) || sw < minimumCoverage * width)

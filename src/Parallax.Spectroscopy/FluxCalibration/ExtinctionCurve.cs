@@ -46,6 +46,26 @@ public sealed class ExtinctionCurve
         }
     }
 
+    /// <summary>k(λ) at every wavelength of <paramref name="wavelengths"/> (best ascending: the table is then walked once), mag per airmass.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public void Evaluate(ReadOnlySpan<double> wavelengths, Span<double> result)
+    {
+        if (wavelengths.Length != result.Length) throw new ArgumentException($"{wavelengths.Length} wavelengths but room for {result.Length} values", nameof(result));
+        var j = 0;
+        var last = _wavelength.Length - 1;
+        for (var i = 0; i < wavelengths.Length; i++)
+        {
+            var w = wavelengths[i];
+            if (double.IsNaN(w)) { result[i] = double.NaN; continue; }
+            if (w <= _wavelength[0]) { result[i] = _k[0]; continue; }
+            if (w >= _wavelength[last]) { result[i] = _k[last]; continue; }
+            if (j > 0 && w < _wavelength[j - 1]) j = 0; // not ascending: start the walk again
+            while (_wavelength[j] < w) j++;
+            var f = (w - _wavelength[j - 1]) / (_wavelength[j] - _wavelength[j - 1]);
+            result[i] = _k[j - 1] + f * (_k[j] - _k[j - 1]);
+        }
+    }
+
     /// <summary>The factor 10^(0.4 k(λ) X) (≥ 1 for positive k) that restores light lost at airmass X.</summary>
     public double Correction(double wavelength, double airmass) => Math.Pow(10, 0.4 * this[wavelength] * airmass);
 

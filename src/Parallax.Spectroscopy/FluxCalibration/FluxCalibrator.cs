@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Parallax.Imaging;
 using Parallax.Spectroscopy.Spectra;
 
@@ -27,14 +28,23 @@ public static class FluxCalibrator
         var scale = CountRateScale.PerPixel(science, exposureTime, nameof(science));
         var x = CountRateScale.Airmass(science, airmass, nameof(science));
         var n = science.Length;
+        // factor = scale × 10^(0.4 (k(λ) X − m(λ))): one vectorised exponential for the whole spectrum instead of two powers per pixel.
+        var factor = new double[n];
+        var m = new double[n];
+        extinction.Evaluate(science.Wavelength, factor);
+        sensitivity.Magnitudes(science.Wavelength, m);
+        TensorPrimitives.Multiply(factor, x, factor);
+        TensorPrimitives.Subtract(factor, m, factor);
+        TensorPrimitives.Multiply(factor, 0.4 * Math.Log(10), factor);
+        TensorPrimitives.Exp(factor, factor);
+        TensorPrimitives.Multiply(factor, scale, factor);
         var flux = new float[n];
         var variance = new float[n];
         var mask = (ushort[])science.Mask.Clone();
         var sky = science.Sky is null ? null : new float[n];
         for (var i = 0; i < n; i++)
         {
-            var w = science.Wavelength[i];
-            var f = scale[i] * extinction.Correction(w, x) / sensitivity.Evaluate(w);
+            var f = factor[i];
             if (!double.IsFinite(f))
             {
                 flux[i] = variance[i] = float.NaN;

@@ -59,6 +59,14 @@ public sealed class SensitivityFunction
     public double Magnitude(double wavelength)
         => wavelength >= Min && wavelength <= Max ? _curve.Evaluate(wavelength) : double.NaN;
 
+    /// <summary>m(λ) at every wavelength of <paramref name="wavelengths"/>, mag; NaN outside [<see cref="Min"/>, <see cref="Max"/>].</summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public void Magnitudes(ReadOnlySpan<double> wavelengths, Span<double> result)
+    {
+        if (wavelengths.Length != result.Length) throw new ArgumentException($"{wavelengths.Length} wavelengths but room for {result.Length} values", nameof(result));
+        for (var i = 0; i < wavelengths.Length; i++) result[i] = Magnitude(wavelengths[i]);
+    }
+
     /// <summary>S(λ) in electrons per (erg cm⁻²) — electrons s⁻¹ Å⁻¹ per erg s⁻¹ cm⁻² Å⁻¹; NaN outside the fitted range.</summary>
     public double Evaluate(double wavelength) => Math.Pow(10, 0.4 * Magnitude(wavelength));
 

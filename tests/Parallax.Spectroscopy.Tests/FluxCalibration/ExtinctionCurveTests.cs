@@ -20,6 +20,21 @@ public sealed class ExtinctionCurveTests
         }
     }
 
+    public sealed class Evaluate
+    {
+        [Fact]
+        public void Given_wavelengths_in_any_order_with_NaN_and_beyond_the_ends_When_evaluated_over_a_span_Then_each_equals_the_indexer()
+        {
+            var k = ExtinctionCurve.Read(Kpno);
+            double[] w = [3000, 3200, 3225, 4000.5, 5555, 3300, double.NaN, 12000, 3300.25, 9000];
+            var result = new double[w.Length];
+            k.Evaluate(w, result);
+            for (var i = 0; i < w.Length; i++)
+                if (double.IsNaN(w[i])) Assert.True(double.IsNaN(result[i]));
+                else Assert.Equal(k[w[i]], result[i], 12);
+        }
+    }
+
     public sealed class Correction
     {
         [Fact]
