@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Parallax.Imaging.Fitting;
 using Parallax.Spectroscopy.Spectra;
 
@@ -41,9 +42,15 @@ public static class SensitivityBuilder
         var density = new double[n];
         var variance = new double[n];
         var usable = new bool[n];
+        // Above the atmosphere: scale × 10^(0.4 k(λ) X), one vectorised exponential for the whole spectrum.
+        var correction = new double[n];
+        extinction.Evaluate(standard.Wavelength, correction);
+        TensorPrimitives.Multiply(correction, 0.4 * Math.Log(10) * x, correction);
+        TensorPrimitives.Exp(correction, correction);
+        TensorPrimitives.Multiply(correction, scale, correction);
         for (var i = 0; i < n; i++)
         {
-            var f = scale[i] * extinction.Correction(standard.Wavelength[i], x);
+            var f = correction[i];
             density[i] = standard.Flux[i] * f;
             variance[i] = standard.Variance[i] * f * f;
             usable[i] = standard.IsUsable(i);
