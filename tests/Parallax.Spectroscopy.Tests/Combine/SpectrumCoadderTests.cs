@@ -53,6 +53,18 @@ public sealed class SpectrumCoadderTests
         }
 
         [Fact]
+        public void Given_a_NaN_value_or_variance_without_a_flag_When_coadded_Then_it_is_treated_as_unusable()
+        {
+            var a = Constant(10, 1);
+            var b = Constant(20, 1);
+            a.Flux[1] = float.NaN;
+            b.Variance[2] = float.NaN;
+            var r = SpectrumCoadder.Coadd([a, b], new CoaddOptions { Scale = false });
+            Assert.Equal([15f, 20f, 10f, 15f], r.Spectrum.Flux);
+            Assert.Equal([2, 1, 1, 2], r.Contributors);
+        }
+
+        [Fact]
         public void Given_an_input_at_half_the_level_When_coadded_with_scaling_Then_it_is_scaled_by_two_with_its_variance()
         {
             var r = SpectrumCoadder.Coadd([Constant(10, 1), Constant(5, 0.25f)]);

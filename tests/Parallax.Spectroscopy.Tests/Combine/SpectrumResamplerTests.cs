@@ -97,6 +97,15 @@ public sealed class SpectrumResamplerTests
         }
 
         [Fact]
+        public void Given_a_NaN_input_pixel_without_a_flag_When_binned_Then_it_is_left_out_like_a_flagged_one()
+        {
+            var s = new Spectrum1D([1, 2, 3, 4], [10, float.NaN, 30, 40], [1, 1, 1, 1]);
+            var r = SpectrumResampler.Resample(s, [1.5, 3.5]);
+            Assert.Equal(20, r.Flux[0], 1e-5);
+            Assert.Equal(70, r.Flux[1], 1e-5);
+        }
+
+        [Fact]
         public void Given_a_grid_beyond_the_spectrum_When_resampled_Then_those_pixels_are_no_data()
         {
             var r = SpectrumResampler.Resample(Counts(10, 2), [4990, 5005, 5020]);
