@@ -141,8 +141,9 @@ internal sealed class TruthWriter
         {
             var flux = scene.SourceFlux(target);
             var csv = new Csv("wavelength", "flambda", "throughput", "extinction");
+            // f_λ is ~1e-15: the CSV writer's fixed nine decimals would print 0, so it goes out with ten significant digits.
             for (var w = Math.Floor(s.WavelengthRange[0]) - 50; w <= s.WavelengthRange[1] + 50; w += 1)
-                csv.Row(w, flux(w), Math.Round(scene.Throughput(w), 6), scene.Extinction[w]);
+                csv.Row(w, flux(w).ToString("G10", inv), Math.Round(scene.Throughput(w), 6), scene.Extinction[w]);
             csv.Save(Path.Combine(_dir, $"spectrum_{FileSafe(target.Object)}.csv"));
         }
         Frames(frames);
