@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Parallax.Imaging.Statistics;
 using Parallax.Recipes.Imaging;
 using Parallax.Recipes.Steps;
@@ -44,7 +45,7 @@ public class SkyBackgroundStepTests
 
     /// <summary>Truth: the sky of the simulated V frames, reduced by reduce_image with the master flat and the illumination correction.</summary>
     [Collection(DitheredNightCollection.Name)]
-    public class Truth(DitheredNight night)
+    public class Truth(DitheredNight night, ITestOutputHelper output)
     {
         [Fact]
         public void Given_simulated_science_frames_When_reduced_Then_sky_e_is_the_true_sky_times_the_flat_within_1_percent()
@@ -60,6 +61,7 @@ public class SkyBackgroundStepTests
             foreach (var p in products)
             {
                 var expected = SimulatedImager.Number(frames[p.DerivedFrom!]["sky_e_per_pixel"]) * flatMedian;
+                output.WriteLine($"{p.DerivedFrom}: sky_e {p.Qc["sky_e"]:0.00} truth {expected:0.00} ratio {p.Qc["sky_e"] / expected:0.0000} sky_noise_e {p.Qc["sky_noise_e"]:0.00}");
                 Assert.True(Math.Abs(p.Qc["sky_e"] / expected - 1) < 0.01, $"{p.DerivedFrom}: sky_e {p.Qc["sky_e"]:0.0} vs truth {expected:0.0}");
                 Assert.True(p.Qc["sky_noise_e"] > 0.9 * Math.Sqrt(expected), $"{p.DerivedFrom}: sky noise {p.Qc["sky_noise_e"]:0.0} below the sky's shot noise {Math.Sqrt(expected):0.0}");
             }
