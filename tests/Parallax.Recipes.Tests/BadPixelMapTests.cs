@@ -14,14 +14,16 @@ public class BadPixelMapTests
     public class Run
     {
         [Fact]
-        public void Given_a_flat_with_a_dead_pixel_a_weak_column_and_a_dark_with_a_hot_pixel_When_mapped_Then_exactly_those_are_flagged()
+        public void Given_a_flat_with_dead_empty_and_bright_pixels_a_weak_column_and_a_dark_with_a_hot_pixel_When_mapped_Then_exactly_those_are_flagged()
         {
-            // A smooth flat (a 10 % slope, which the smooth flat follows) with a dead pixel at (5, 5), a pixel of
+            // A smooth flat (a 10 % slope, which the smooth flat follows) with a dead pixel at (5, 5), a pixel without
+            // data at (20, 40) (BadPixel, not Cold: its response is unknown), a pixel of
             // 1.5× response at (40, 20), and column 30 at 0.9 over every row: too mild for the pixel test, found
             // by the column test.
             var flat = Images.Of(64, 64, (x, y) => (x, y) switch
             {
                 (5, 5) => 0,
+                (20, 40) => double.NaN,
                 (40, 20) => 1.5 * (0.95 + 0.1 * x / 63.0),
                 (30, _) => 0.9 * (0.95 + 0.1 * x / 63.0),
                 _ => 0.95 + 0.1 * x / 63.0,
@@ -35,13 +37,14 @@ public class BadPixelMapTests
             var m = product.Image.Mask;
             Assert.True(Has(m[5 * 64 + 5], MaskBits.Cold | MaskBits.BadPixel));
             Assert.Equal((ushort)MaskBits.BadPixel, m[20 * 64 + 40]);
+            Assert.Equal((ushort)MaskBits.BadPixel, m[40 * 64 + 20]);
             for (var y = 0; y < 64; y++) Assert.True(Has(m[y * 64 + 30], MaskBits.Cold | MaskBits.BadPixel), $"column 30 row {y}");
             // 50 ADU × gain 2 / 100 s = 1 e/s > 0.5 e/s threshold, and 50σ.
             Assert.Equal((ushort)(MaskBits.Hot | MaskBits.BadPixel), m[50 * 64 + 7]);
-            Assert.Equal(64 + 1 + 1 + 1, product.Qc["n_bad"]);
+            Assert.Equal(64 + 1 + 1 + 1 + 1, product.Qc["n_bad"]);
             Assert.Equal(1, product.Qc["n_hot"]);
             Assert.Equal(65, product.Qc["n_cold"]);
-            Assert.Equal(67.0 / 4096, product.Qc["fraction"], 12);
+            Assert.Equal(68.0 / 4096, product.Qc["fraction"], 12);
             for (var i = 0; i < m.Length; i++) Assert.Equal(m[i] == 0 ? 0f : 1f, product.Image.Data[i]);
         }
 

@@ -22,7 +22,7 @@ public sealed class BadPixelMap : Recipe<BadPixelMapParameters>
     /// <inheritdoc/>
     public override string Description => """
         1. smooth each master flat (clipped background mesh of smooth_box pixels) and divide the flat by it: each pixel's relative response
-        2. flag pixels below cold_response as Cold (dead ones included) and above high_response as BadPixel
+        2. flag pixels below cold_response as Cold (dead ones included), above high_response or without data in the flat as BadPixel
         3. flag column segments of column_rows rows whose median relative response is below column_response as Cold
         4. with a master dark: flag pixels whose dark current above the median exceeds hot_rate (electron/s with the gain, else adu/s) and hot_sigma robust sigma as Hot
         Every defect also carries BadPixel. SCI = 1 on a defect, 0 elsewhere; DQ = the bits.
@@ -71,7 +71,7 @@ public sealed class BadPixelMap : Recipe<BadPixelMapParameters>
                 continue;
             }
             var (cold, high) = BadPixelMapFinder.FromFlat(f.Image, mask, parameters.SmoothBox, parameters.ColdResponse, parameters.HighResponse, parameters.ColumnResponse, parameters.ColumnRows);
-            history.Add($"bad_pixel_map: {f.Name}: {cold} cold/dead and {high} high-response pixel(s)");
+            history.Add($"bad_pixel_map: {f.Name}: {cold} cold/dead pixel(s), {high} of too high a response or without data");
             used++;
         }
         if (input.Calibration("MASTER_DARK") is { } dark)

@@ -15,8 +15,9 @@ public static class BadPixelMapFinder
     /// <summary>
     /// Flags pixels of <paramref name="flat"/> whose response relative to the smooth flat (a clipped
     /// background mesh of <paramref name="box"/> pixels, bicubic-interpolated) is below
-    /// <paramref name="coldResponse"/> (Cold | BadPixel; a pixel that is NaN, not positive or NoData in the
-    /// flat counts as dead) or above <paramref name="highResponse"/> (BadPixel), then column segments of
+    /// <paramref name="coldResponse"/> (Cold | BadPixel; a pixel of zero or negative response counts as dead) or
+    /// above <paramref name="highResponse"/> (BadPixel); a pixel NaN or NoData in the flat (its response was
+    /// not measured, e.g. a hot pixel every flat had masked) is BadPixel only. Then column segments of
     /// <paramref name="columnRows"/> rows whose median relative response is below <paramref name="columnResponse"/>
     /// (0: no column test).
     /// </summary>
@@ -27,8 +28,8 @@ public static class BadPixelMapFinder
     /// <param name="highResponse">Highest good relative response.</param>
     /// <param name="columnResponse">Lowest good median response of a column segment; 0: off.</param>
     /// <param name="columnRows">Rows per column segment.</param>
-    /// <returns>Pixels flagged (cold, high) by this flat.</returns>
-    public static (int Cold, int High) FromFlat(MaskedImage flat, ushort[] mask, int box, double coldResponse, double highResponse, double columnResponse, int columnRows)
+    /// <returns>Pixels flagged cold, and pixels flagged BadPixel only (high response or no data), by this flat.</returns>
+    public static (int Cold, int Other) FromFlat(MaskedImage flat, ushort[] mask, int box, double coldResponse, double highResponse, double columnResponse, int columnRows)
     {
         ArgumentNullException.ThrowIfNull(flat);
         ArgumentNullException.ThrowIfNull(mask);
@@ -48,7 +49,14 @@ public static class BadPixelMapFinder
         for (var i = 0; i < ratio.Length; i++)
         {
             var v = flat.Data[i];
-            var r = (flat.Mask[i] & (ushort)MaskBits.NoData) != 0 || !float.IsFinite(v) || v <= 0 || !(smooth[i] > 0) ? 0f : v / smooth[i];
+            if ((flat.Mask[i] & (ushort)MaskBits.NoData) != 0 || !float.IsFinite(v))
+            {
+                // No response measured (e.g. a hot pixel every flat had masked): unusable, but not known to be cold.
+                ratio[i] = float.NaN;
+                nHigh += Flag(mask, i, bad);
+                continue;
+            }
+            var r = v <= 0 || !(smooth[i] > 0) ? 0f : v / smooth[i];
             ratio[i] = r;
             if (r < coldResponse) nCold += Flag(mask, i, cold);
             else if (r > highResponse) nHigh += Flag(mask, i, bad);

@@ -10,7 +10,7 @@ public sealed record BadPixelMapParameters : RecipeParameters
     public int SmoothBox { get; init; } = 32;
 
     /// <summary>Relative response below which a pixel is flagged Cold (dead pixels included).</summary>
-    [Parameter("Flag pixels whose response relative to the smooth flat is below this as Cold (DQ 16) and BadPixel (DQ 1); dead pixels (0, NaN) included.", Minimum = 0, Maximum = 1)]
+    [Parameter("Flag pixels whose response relative to the smooth flat is below this as Cold (DQ 16) and BadPixel (DQ 1); dead pixels (response 0) included; pixels without data in the flat are BadPixel only.", Minimum = 0, Maximum = 1)]
     public double ColdResponse { get; init; } = 0.8;
 
     /// <summary>Relative response above which a pixel is flagged BadPixel.</summary>
