@@ -24,9 +24,9 @@ public class RecipeCommandsTests
             Assert.Equal(0, code);
             var recipes = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
             Assert.Equal(["bad_pixel_map", "illumination", "master_bias", "master_dark", "master_flat", "reduce_image"], recipes.Select(r => r.GetProperty("name").GetString()));
-            var flat = recipes[2];
+            var flat = recipes[4];
             Assert.Equal("MASTER_FLAT", flat.GetProperty("outputs")[0].GetProperty("category").GetString());
-            Assert.Equal(["combine", "clip_sigma", "normalise", "min_level", "max_level", "overscan", "overscan_order"], flat.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(["combine", "clip_sigma", "normalise", "min_level", "max_level", "overscan", "overscan_order", "correct_linearity"], flat.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
         }
     }
 
