@@ -49,4 +49,8 @@ public static class Images
 
     public static RecipeProduct Single(RecipeOutcome outcome, string category)
         => Assert.IsType<RecipeSucceeded>(outcome).Products.Single(p => p.Category == category);
+
+    /// <summary>The HISTORY lines of a header.</summary>
+    public static IEnumerable<string> History(Header header)
+        => header.Cards.Where(c => c.Keyword == "HISTORY").Select(c => (c.Value as string) ?? c.Comment ?? "");
 }

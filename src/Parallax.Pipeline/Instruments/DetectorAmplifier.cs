@@ -23,4 +23,7 @@ public sealed class DetectorAmplifier
 
     /// <summary>Saturation level in ADU (raw counts, before bias subtraction).</summary>
     public DetectorValue? Saturation { get; init; }
+
+    /// <summary>This amplifier's non-linear response; null: the detector-wide one (<see cref="DetectorGeometry.Nonlinearity"/>), if any.</summary>
+    public DetectorNonlinearity? Nonlinearity { get; init; }
 }

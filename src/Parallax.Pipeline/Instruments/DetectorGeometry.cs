@@ -8,4 +8,7 @@ public sealed class DetectorGeometry
 
     /// <summary>The amplifiers, in readout order.</summary>
     public IReadOnlyList<DetectorAmplifier> Amplifiers { get; init; } = [];
+
+    /// <summary>The response shared by every amplifier that does not give its own; null: the detector is taken as linear.</summary>
+    public DetectorNonlinearity? Nonlinearity { get; init; }
 }

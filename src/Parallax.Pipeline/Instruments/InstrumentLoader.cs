@@ -195,14 +195,14 @@ public static partial class InstrumentLoader
     private static DetectorGeometry ReadDetector(YamlNodeReader r, YamlNode node)
     {
         var map = r.Mapping(node, "detector");
-        r.OnlyKeys(map, "detector", "amplifiers");
+        r.OnlyKeys(map, "detector", "amplifiers", "nonlinearity");
         var seq = r.Sequence(r.Required(map, "amplifiers", "detector"), "detector.amplifiers");
         var amps = new List<DetectorAmplifier>();
         for (var i = 0; i < seq.Children.Count; i++)
         {
             var field = $"detector.amplifiers[{i}]";
             var a = r.Mapping(seq.Children[i], field);
-            r.OnlyKeys(a, field, "name", "hdu", "datasec", "biassec", "gain", "read_noise", "saturation");
+            r.OnlyKeys(a, field, "name", "hdu", "datasec", "biassec", "gain", "read_noise", "saturation", "nonlinearity");
             var ampName = r.String(r.Required(a, "name", field), field + ".name");
             if (amps.Any(x => x.Name == ampName)) throw r.Error(a, field + ".name", $"amplifier '{ampName}' is declared twice");
             var hdu = r.Optional(a, "hdu") is { } h ? r.Integer(h, field + ".hdu") : 0;
@@ -216,9 +216,39 @@ public static partial class InstrumentLoader
                 Gain = DetectorField(r, a, "gain", field, section: false),
                 ReadNoise = DetectorField(r, a, "read_noise", field, section: false),
                 Saturation = DetectorField(r, a, "saturation", field, section: false),
+                Nonlinearity = r.Optional(a, "nonlinearity") is { } n ? ReadNonlinearity(r, n, field + ".nonlinearity") : null,
             });
         }
-        return new DetectorGeometry { Amplifiers = amps };
+        var shared = r.Optional(map, "nonlinearity") is { } nl ? ReadNonlinearity(r, nl, "detector.nonlinearity") : null;
+        return new DetectorGeometry { Amplifiers = amps, Nonlinearity = shared };
+    }
+
+    // [c2, c3, ...] or {coefficients: [c2, c3, ...], max_adu: 60000}; the response must rise over its valid range, or it cannot be inverted.
+    private static DetectorNonlinearity ReadNonlinearity(YamlNodeReader r, YamlNode node, string field)
+    {
+        YamlNode coefficientsNode = node;
+        double? max = null;
+        if (node is YamlMappingNode m)
+        {
+            r.OnlyKeys(m, field, "coefficients", "max_adu");
+            coefficientsNode = r.Required(m, "coefficients", field);
+            if (r.Optional(m, "max_adu") is { } mx)
+            {
+                max = r.Number(mx, field + ".max_adu");
+                if (!(max > 0)) throw r.Error(mx, field + ".max_adu", $"must be a positive level in ADU above bias, not {max}");
+            }
+        }
+        var seq = r.Sequence(coefficientsNode, field + (node is YamlMappingNode ? ".coefficients" : ""));
+        if (seq.Children.Count == 0) throw r.Error(node, field, "needs at least one coefficient: [c2, c3, ...] of recorded = a + c2 a^2 + c3 a^3 ...");
+        var coefficients = seq.Children.Select((c, i) => r.Number(c, $"{field}[{i}]") is var v && double.IsFinite(v) ? v : throw r.Error(c, $"{field}[{i}]", "must be a finite number")).ToList();
+        var model = new DetectorNonlinearity { Coefficients = coefficients, MaxAdu = max };
+        var top = max ?? 65535;
+        for (var i = 0; i <= 64; i++)
+        {
+            if (!(model.Slope(top * i / 64) > 0))
+                throw r.Error(node, field, FormattableString.Invariant($"the response a + c2 a^2 + ... stops rising at {top * i / 64:0} ADU, so it cannot be inverted up to {top:0} ADU (set max_adu lower)"));
+        }
+        return model;
     }
 
     private static DetectorValue? DetectorField(YamlNodeReader r, YamlMappingNode amp, string key, string parent, bool section)

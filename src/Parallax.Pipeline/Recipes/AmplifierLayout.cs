@@ -1,4 +1,5 @@
 using ImageSection = Parallax.Imaging.Detector.ImageSection;
+using Parallax.Pipeline.Instruments;
 namespace Parallax.Pipeline.Recipes;
 
 /// <summary>One amplifier of a frame's detector with its values resolved from the header: sections as pixel regions, electronics as numbers.</summary>
@@ -21,4 +22,7 @@ public sealed record AmplifierLayout
 
     /// <summary>Saturation level in raw ADU, or null when unknown.</summary>
     public double? Saturation { get; init; }
+
+    /// <summary>The amplifier's non-linear response (its own, else the detector's), or null when the detector is taken as linear.</summary>
+    public DetectorNonlinearity? Nonlinearity { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Parallax.Pipeline.Recipes;
 
 /// <summary>
 /// The detector of the frames a recipe receives, resolved from the instrument file and the first
-/// frame's header: amplifiers with their data and overscan sections, gain, read noise, saturation.
+/// frame's header: amplifiers with their data and overscan sections, gain, read noise, saturation
+/// and non-linear response.
 /// </summary>
 public sealed class DetectorLayout
 {
@@ -37,6 +38,7 @@ public sealed class DetectorLayout
             Gain = a.Gain?.ResolveNumber(header),
             ReadNoise = a.ReadNoise?.ResolveNumber(header),
             Saturation = a.Saturation?.ResolveNumber(header),
+            Nonlinearity = a.Nonlinearity ?? geometry.Nonlinearity,
         }).ToList());
     }
 

@@ -19,4 +19,8 @@ public abstract record DetectorParameters : RecipeParameters
     /// </summary>
     [Parameter("Order of the Legendre polynomial fitted to the overscan line levels along the readout axis (with 3-sigma rejection); 0 subtracts each line's own level.", Minimum = 0, Maximum = 15)]
     public int OverscanOrder { get; init; } = 3;
+
+    /// <summary>Correct the detector's non-linear response given in the instrument file (after the overscan, in ADU above bias).</summary>
+    [Parameter("Correct the non-linear response given in the instrument file (detector.nonlinearity): after the overscan, the recorded ADU above bias are mapped back to linear ones and pixels above the response's valid range (max_adu) are flagged Nonlinear (DQ value 32). No effect when the instrument gives no response or no overscan is subtracted.")]
+    public bool CorrectLinearity { get; init; } = true;
 }

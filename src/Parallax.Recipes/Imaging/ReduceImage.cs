@@ -8,8 +8,11 @@ namespace Parallax.Recipes.Imaging;
 /// <summary>
 /// Detrending of science frames, one product per frame: subtract the overscan and trim, flag
 /// saturated pixels, set the raw variance (read noise² + signal/gain), subtract the master bias,
-/// subtract the master dark scaled to the frame's exposure, convert to electrons with each
-/// amplifier's gain, divide by the master flat (a response in electrons), find and clean cosmic rays (L.A.Cosmic). Variance and mask are propagated. QC: <c>median_e</c> (sky
+/// subtract the master dark scaled to the frame's exposure, convert to electrons with each amplifier's
+/// gain, divide by the master flat (a response in electrons), find and clean cosmic rays (L.A.Cosmic),
+/// measure (and on request subtract) the sky background. A bad-pixel map (MASTER_BPM) is ORed into the
+/// mask after the detector step, an illumination correction (MASTER_ILLUM) divided after the flat, when
+/// available. Variance and mask are propagated. QC: <c>median_e</c> (sky
 /// level) and <c>noise_e</c> (robust σ), or <c>median_adu</c> / <c>noise_adu</c> when the result stays
 /// in ADU. The bias- and dark-subtracted frame before flat division is an intermediate product.
 /// </summary>
@@ -29,7 +32,9 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         4. convert to electrons with each amplifier's gain (to_electrons)
         5. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
         6. find and clean cosmic rays with L.A.Cosmic (cosmic_rays; cr_sigma_clip, cr_object_limit)
-        QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU).
+        7. measure the sky background (sky_box) and subtract it when subtract_sky is true (SKYLEVEL in the header; variance unchanged)
+        With a MASTER_BPM its defect bits are ORed into the mask after step 1; with a MASTER_ILLUM the frame is divided by it after step 4.
+        QC per frame: median_e = median of the frame; noise_e = robust sigma; sky_e, sky_noise_e = sky level and noise from the background model (_adu in ADU).
         """;
 
     /// <inheritdoc/>
@@ -41,6 +46,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             new CalibrationConnection { Category = "MASTER_BIAS", Required = false, MatchKeys = ["binning", "readout"], Doc = "subtracted (required unless subtract_bias is false)" },
             new CalibrationConnection { Category = "MASTER_DARK", Required = false, MatchKeys = ["binning", "readout"], Doc = "scaled by exposure time and subtracted when available" },
             new CalibrationConnection { Category = "MASTER_FLAT", Required = false, MatchKeys = ["binning", "filter"], Doc = "divided by (required unless divide_flat is false)" },
+            new CalibrationConnection { Category = "MASTER_BPM", Required = false, MatchKeys = ["binning"], Doc = "bad-pixel map: its DQ bits are ORed into every frame's mask when available" },
+            new CalibrationConnection { Category = "MASTER_ILLUM", Required = false, MatchKeys = ["binning", "filter"], Doc = "illumination correction: divided by after the flat when available" },
         ],
         Outputs =
         [
@@ -52,6 +59,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                     ["median_e"] = "sky level: median of the frame [electron] (median_adu when to_electrons is false)",
                     ["noise_e"] = "robust sigma of the frame [electron] (noise_adu when to_electrons is false)",
                     ["cosmic_ray_pixels"] = "pixels flagged as cosmic rays by L.A.Cosmic",
+                    ["sky_e"] = "median of the sky background model [electron] (sky_adu when to_electrons is false)",
+                    ["sky_noise_e"] = "sky noise per pixel: median RMS of the background boxes [electron] (sky_noise_adu in ADU)",
                 },
             },
             new OutputConnection
@@ -70,6 +79,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         var flat = parameters.DivideFlat ? input.Calibration("MASTER_FLAT") : null;
         if (parameters.DivideFlat && flat is null) return new CalibrationNotFound("MASTER_FLAT", input.WhyMissing("MASTER_FLAT"));
         var dark = parameters.SubtractDark ? input.Calibration("MASTER_DARK") : null;
+        var badPixels = input.Calibration("MASTER_BPM");
+        var illumination = flat is null ? null : input.Calibration("MASTER_ILLUM");
         var gain = DetectorNoise.Gain(input.Detector);
         var products = new List<RecipeProduct>();
         var skipped = new List<SkippedInput>();
@@ -79,13 +90,14 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             if (DetectorStep.TryApply(frame, input.Detector, parameters, skipped) is not { } step) continue;
             var image = step.Image;
             // Frames are reduced one by one: one that does not fit the masters is skipped, the others go on.
-            if (DetectorStep.MismatchedCalibration(image, bias, dark, flat) is { } mismatch)
+            if (DetectorStep.MismatchedCalibration(image, bias, dark, flat, badPixels, illumination) is { } mismatch)
             {
                 skipped.Add(new SkippedInput(frame.Name, mismatch.Reason));
                 continue;
             }
             var history = new List<string>();
             DetectorStep.ApplyNoiseModel(step, input.Detector, bias?.Image);
+            if (badPixels is not null) history.Add($"reduce_image: {BadPixelMaskStep.Apply(image, badPixels)} defect(s) of {badPixels.Name} flagged");
             if (bias is not null)
             {
                 ImageArithmetic.Subtract(image, bias.Image);
@@ -110,6 +122,11 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 if (input.KeepIntermediates) products.Add(new RecipeProduct { Category = "DEBIASED_IMAGE", Image = image.Clone(), DerivedFrom = frame.Name, History = [.. history] });
                 ImageArithmetic.Divide(image, flat.Image);
                 history.Add($"reduce_image: divided by {flat.Name}");
+                if (illumination is not null)
+                {
+                    ImageArithmetic.Divide(image, illumination.Image);
+                    history.Add($"reduce_image: divided by illumination correction {illumination.Name}");
+                }
             }
             var cosmicPixels = 0;
             if (parameters.CosmicRays)
@@ -120,6 +137,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 history.Add($"reduce_image: {cosmicPixels} cosmic-ray pixel(s) flagged and cleaned (L.A.Cosmic, sigclip {parameters.CrSigmaClip}, objlim {parameters.CrObjectLimit})");
             }
             var unit = parameters.ToElectrons ? "e" : "adu";
+            var sky = SkyBackgroundStep.Apply(image, parameters.SubtractSky, parameters.SkyBox);
+            if (sky.Subtracted) history.Add($"reduce_image: sky background subtracted (median {sky.Level:0.###} {unit})");
             products.Add(new RecipeProduct
             {
                 Category = "REDUCED_IMAGE",
@@ -130,6 +149,8 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                     [$"median_{unit}"] = RobustStatistics.Median(image.Data, image.Mask),
                     [$"noise_{unit}"] = RobustStatistics.MadSigma(image.Data, image.Mask),
                     ["cosmic_ray_pixels"] = cosmicPixels,
+                    [$"sky_{unit}"] = sky.Level,
+                    [$"sky_noise_{unit}"] = sky.Noise,
                 },
                 History = history,
             });

@@ -37,6 +37,14 @@ public sealed record ReduceImageParameters : DetectorParameters
     [Parameter("L.A.Cosmic contrast limit between the Laplacian and the fine structure: higher spares more of the stars' cores (astroscrappy's objlim).", Minimum = 0.5, Maximum = 100)]
     public double CrObjectLimit { get; init; } = 5.0;
 
+    /// <summary>Subtract the sky background model; off by default so that products keep their sky (a coadd subtracts its own).</summary>
+    [Parameter("Subtract the sky background model (clipped mode in sky_box boxes, bicubic spline) from the reduced frame and record SKYLEVEL; the variance is unchanged (the sky's noise stays in the pixels). The sky QC (sky_e, sky_noise_e) is measured either way.")]
+    public bool SubtractSky { get; init; }
+
+    /// <summary>Box size of the sky background model.</summary>
+    [Parameter("Box size of the sky background model: larger than the sources, smaller than the sky's variations.", Minimum = 8, Maximum = 4096, Unit = "pixel")]
+    public int SkyBox { get; init; } = 64;
+
     /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {

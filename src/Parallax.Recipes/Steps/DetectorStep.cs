@@ -11,7 +11,8 @@ namespace Parallax.Recipes.Steps;
 /// <summary>
 /// The first step of every imaging recipe on a raw frame: flag saturation, subtract the overscan,
 /// set the variance from the detector noise model (read noise² + Poisson, in ADU²), trim to the data
-/// sections and assemble the amplifiers by DETSEC — the imaging core's <see cref="DetectorCorrector"/>
+/// sections and assemble the amplifiers by DETSEC, then correct the linearity where the instrument file
+/// gives a response (<see cref="LinearityStep"/>) — the imaging core's <see cref="DetectorCorrector"/>
 /// driven by the instrument file's amplifiers (gain, read noise, saturation, sections), with the
 /// frame's header filling what the instrument file leaves out. The result stays in ADU so that masters
 /// and science frames subtract directly; <see cref="ToElectrons(MaskedImage, DetectorStepResult, double)"/> converts at the end.
@@ -41,7 +42,10 @@ public static class DetectorStep
             }
             : null;
         var result = DetectorCorrector.Correct(raw, geometry, new DetectorCorrectionOptions { Overscan = overscan, ToElectrons = false });
-        return new DetectorStepResult(result.Image, result.Amplifiers, [.. geometry.Amplifiers.Select(a => a.Gain)]);
+        var step = new DetectorStepResult(result.Image, result.Amplifiers, [.. geometry.Amplifiers.Select(a => a.Gain)]);
+        // After the overscan (the response is in ADU above bias), before any master is subtracted: see LinearityStep.
+        if (parameters.CorrectLinearity) LinearityStep.Apply(step, layout);
+        return step;
     }
 
     /// <summary>
