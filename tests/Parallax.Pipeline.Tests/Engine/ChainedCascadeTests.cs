@@ -241,6 +241,27 @@ public class ChainedCascadeTests
         }
     }
 
+    public class Qc
+    {
+        [Fact]
+        public void Given_per_input_products_and_a_chained_product_When_written_Then_each_header_carries_its_own_QC_value_and_verdict()
+        {
+            using var fx = new EngineFixture();
+            Night(fx, n => n == "sciV3" ? Mark(5000) : null);
+            var (s, _, _) = Reduce(fx);
+            var good = EngineFixture.PrimaryHeader(Path.Combine(fx.Output, "REDUCED_sciV1.fits"));
+            Assert.Equal((Reduced, "PASS", "provisional"), (good.GetDouble("PARALLAX QC LEVEL"), good.GetString("QCSTATUS"), good.GetString("QUALITY")));
+            Assert.False(good.Contains("QCFAIL1"));
+            var bad = EngineFixture.PrimaryHeader(Path.Combine(fx.Output, "REDUCED_sciV3.fits"));
+            Assert.Equal((5000.0 - 20, "FAIL", "bad"), (bad.GetDouble("PARALLAX QC LEVEL"), bad.GetString("QCSTATUS"), bad.GetString("QUALITY")));
+            Assert.Equal("level = 4980 is above the maximum 1000 (chain-test.yaml)", bad.GetString("QCFAIL1"));
+            // No range for STACK: its QC value is recorded and passes.
+            var stack = EngineFixture.PrimaryHeader(Of(s, "stack:SCIENCE-1+2").Products[0].Path);
+            Assert.Equal((3 * Reduced, "PASS"), (stack.GetDouble("PARALLAX QC LEVEL"), stack.GetString("QCSTATUS")));
+            Assert.Equal(CalibrationQuality.Bad, Assert.Single(fx.Database.List(new CalibrationFilter(Category: "REDUCED")), r => r.Path.EndsWith("REDUCED_sciV3.fits", StringComparison.Ordinal)).Quality);
+        }
+    }
+
     public class FileSet
     {
         [Fact]

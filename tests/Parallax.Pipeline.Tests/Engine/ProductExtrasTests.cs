@@ -132,7 +132,8 @@ public class ProductExtrasTests
         public void Given_a_product_whose_recipe_set_a_WCS_When_read_back_as_an_input_Then_the_WCS_is_the_recipes()
         {
             using var fx = new EngineFixture();
-            var (frame, _) = FrameReader.Read(Product(fx), "MASTER_BIAS", EngineInstrument.Definition);
+            var path = Product(fx);
+            var (frame, _) = FrameReader.Read(path, "MASTER_BIAS", EngineInstrument.Definition);
             var wcs = Assert.IsType<Wcs>(frame.Image.Wcs);
             var expected = RecipeWcs();
             Assert.Equal(expected.ReferencePixel, wcs.ReferencePixel);
@@ -140,7 +141,7 @@ public class ProductExtrasTests
             var (a, b) = (expected.Cd, wcs.Cd);
             Assert.Equal([a.M11, a.M12, a.M21, a.M22], new[] { b.M11, b.M12, b.M21, b.M22 }, (x, y) => Math.Abs(x - y) < 1e-15);
             // The product's primary header carries no pixel-axis WCS card (fitsverify would warn): the WCS lives in SCI.
-            Assert.False(EngineFixture.PrimaryHeader(Product(fx)).Contains("CRPIX1"));
+            Assert.False(EngineFixture.PrimaryHeader(path).Contains("CRPIX1"));
         }
     }
 }
