@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The main job, on a fresh machine: build Parallax, simulate a small night with known truth,
-# organise it into a calibration cascade, reduce the whole cascade (overscan, trim, bias, dark,
-# flat, electrons; quick-looks and an HTML night report), combine its biases with outlier
+# The main job, on a fresh machine: build Parallax, simulate a small night with known truth and
+# reduce it with 'parallax demo' (the whole cascade: overscan, trim, bias, dark, flat,
+# electrons; quick-looks and an HTML night report), organise it, combine its biases with outlier
 # rejection, detect the sources of a reduced frame, and inspect,
 # verify and convert FITS files. Everything goes to out/demo/.
 set -euo pipefail
@@ -11,15 +11,13 @@ parallax() { dotnet src/Parallax.Cli/bin/Release/net10.0/parallax.dll "$@"; }
 out=out/demo
 rm -rf "$out"; mkdir -p "$out"
 
-echo "== parallax simulate --instrument sim-imager --preset small -o $out/night --seed 1"
-parallax simulate --instrument sim-imager --preset small -o "$out/night" --seed 1
+echo "== parallax demo --preset small --seed 1 -o $out   (simulate a night into $out/night, reduce the whole cascade into $out/reduced)"
+parallax demo --preset small --seed 1 -o "$out"
 
 echo; echo "== parallax organise $out/night/raw --sof-dir $out/sof"
 parallax organise "$out/night/raw" --sof-dir "$out/sof"
 
-echo; echo "== parallax reduce $out/night/raw -o $out/reduced   (the whole cascade: masters, then science)"
-parallax reduce "$out/night/raw" -o "$out/reduced"
-echo "(running it again does no work:)"
+echo; echo "== parallax reduce $out/night/raw -o $out/reduced   (running it again does no work:)"
 parallax reduce "$out/night/raw" -o "$out/reduced" | grep "^Summary"
 
 echo; echo "== parallax combine (the BIAS frames) --method mean --reject sigclip -o $out/master_bias.fits"

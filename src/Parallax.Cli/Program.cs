@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(ReduceCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(QuicklookCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -7,8 +7,8 @@ namespace Parallax.Cli.Commands;
 
 /// <summary>
 /// What <c>parallax reduce</c> does after the cascade: keeps the night record (always, so that
-/// <c>parallax report</c> can make the report later), writes a quick-look PNG next to each product,
-/// and makes the night report. A failure here is reported on one line
+/// <c>parallax report</c> can make the report later), and makes the night report, writing a
+/// quick-look PNG next to each product on the way. A failure here is reported on one line
 /// and never changes the reduction's exit code: the products are what matters.
 /// </summary>
 internal static class NightReportStep
@@ -20,13 +20,9 @@ internal static class NightReportStep
         {
             NightRecord.From(rawdir, outdir, organised, summary, started).Write(outdir);
             if (!makeReport) return null;
-            foreach (var product in summary.Reports.SelectMany(r => r.Products).Where(p => !p.Intermediate && File.Exists(p.Path)))
-            {
-                try { QuickLookFiles.WriteNextTo(product.Path); }
-                catch (Exception e) when (e is Fits.FitsFormatException or IOException) { Console.Error.WriteLine($"parallax: no quick-look of {product.Path}: {e.Message}"); }
-            }
+            // The report reads every product once and writes its quick-look from the same pixels.
             var path = Path.Combine(outdir, ReportCommand.DefaultName);
-            NightReportHtml.Write(NightReportBuilder.Build(outdir, catalog), path);
+            NightReportHtml.Write(NightReportBuilder.Build(outdir, catalog, writeQuickLooks: true), path);
             return path;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -106,7 +106,9 @@ internal static class OrganiseCommand
         var n = 0;
         foreach (var t in result.Plan.Tasks)
         {
-            Console.WriteLine($"  {++n}. {t.Id}  [{t.Status.ToString().ToLowerInvariant()}]  {t.Group.Frames.Count} {t.Group.Category} frame(s) -> {t.ProductName}");
+            Console.WriteLine($"  {++n}. {t.Id}  [{t.Status.ToString().ToLowerInvariant()}]  {t.InputText} -> {t.ProductName}");
+            if (t.Step.GroupBy.Count > 0) Console.WriteLine($"       grouped by {string.Join(", ", t.Step.GroupBy.Select(k => $"{k}={t.Group.SharedValues.GetValueOrDefault(k) ?? "—"}"))}");
+            if (t.Step.IsChained && t.Calibrations.Count > 0) Console.WriteLine($"       calibrations by associations.{t.InputCategory}");
             foreach (var c in t.Calibrations)
             {
                 Console.WriteLine($"       needs {c.Rule.Calibration}: {c.SourceText}");
@@ -178,6 +180,10 @@ internal static class OrganiseCommand
                 product_name = t.ProductName,
                 group = t.Group.Id,
                 status = t.Status.ToString().ToLowerInvariant(),
+                input_category = t.InputCategory,
+                from = t.Step.From,
+                group_by = t.Step.GroupBy.ToDictionary(k => k, k => t.Group.SharedValues.GetValueOrDefault(k)),
+                upstream = t.Upstream.Select(u => u.Id),
                 inputs = t.Group.Frames.Select(f => f.Path),
                 depends_on = t.DependsOn,
                 calibrations = t.Calibrations.Select(c => new

@@ -32,13 +32,6 @@ internal static class ReduceCommand
         cmd.SetAction(r =>
         {
             Interrupt.Install();
-            var started = DateTimeOffset.UtcNow;
-            var rawdir = r.GetValue(folder)!;
-            if (!Directory.Exists(rawdir))
-            {
-                Console.Error.WriteLine($"parallax: {rawdir}: no such folder");
-                return ExitCodes.Failed;
-            }
             long? budget = null;
             if (r.GetValue(memory) is { } text)
             {
@@ -51,79 +44,141 @@ internal static class ReduceCommand
             }
             var layers = parameters.Layers(r);
             if (layers is null) return ExitCodes.UsageError;
-            var unknown = ParameterResolver.UnknownKeys(layers, [.. RecipeList.Registry.All]);
-            if (unknown.Count > 0)
+            return Run(new ReduceSettings
             {
-                foreach (var u in unknown) Console.Error.WriteLine($"parallax: {u}");
-                return ExitCodes.UsageError;
-            }
-            var catalog = InstrumentOptions.Load(r.GetValue(instruments));
-            if (catalog is null) return ExitCodes.Failed;
-            if (r.GetValue(instrument) is { } forced && catalog.Find(forced) is null)
-            {
-                Console.Error.WriteLine($"parallax: no instrument named '{forced}' (loaded: {string.Join(", ", catalog.Instruments.Select(i => i.Name))})");
-                return ExitCodes.UsageError;
-            }
-            var outdir = Path.GetFullPath(r.GetValue(output)!);
-            ICalibrationDatabase? db = null;
-            try
-            {
-                Directory.CreateDirectory(outdir);
-                db = CalibrationDatabase.Open(r.GetValue(caldb) ?? Path.Combine(outdir, "caldb.sqlite"));
-                var options = new OrganiseOptions { Catalog = catalog, Instrument = r.GetValue(instrument), Recursive = !r.GetValue(noRecurse), CalibrationDatabase = db };
-                var files = Directory.EnumerateFiles(rawdir, "*", options.Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-                    .Where(f => options.Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                    .Where(f => !Path.GetFullPath(f).StartsWith(outdir + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-                var organised = Organiser.Organise(files, options);
-                foreach (var u in organised.Unreadable) Console.Error.WriteLine($"parallax: skipped {u.Message}");
-                if (organised.Plan.Tasks.Count == 0)
-                {
-                    Console.Error.WriteLine($"parallax: nothing to reduce under {rawdir}: {organised.Frames.Count} frame(s) read, {organised.Unclassified.Count()} unclassified, no cascade task planned");
-                    return ExitCodes.Failed;
-                }
-                if (CheckParameters(organised.Plan, layers) is { } bad) return bad;
-
-                var nodes = CascadeNodes.FromPlan(organised.Plan, RecipeList.Registry, layers);
-                var engine = new RecipeEngine(new EngineOptions
-                {
-                    OutputFolder = outdir,
-                    CalibrationDatabase = db,
-                    Force = r.GetValue(force),
-                    SaveIntermediate = r.GetValue(intermediate),
-                    WriteDelay = RunCommand.WriteDelay(),
-                });
-                RunCommand.ReportSweep(engine);
-                var executor = new ExecutorOptions();
-                if (r.GetValue(jobs) is { } j) executor = executor with { MaxParallelism = Math.Max(1, j) };
-                if (budget is { } b) executor = executor with { MemoryBudget = b };
-                var asJson = r.GetValue(json);
-                var beVerbose = r.GetValue(verbose);
-                if (!asJson)
-                {
-                    Console.WriteLine($"Reducing {organised.Plan.Tasks.Count} task(s) from {organised.Frames.Count(f => f.IsClassified)} frame(s) into {outdir} ({executor.MaxParallelism} at a time)");
-                    var unclassified = organised.Unclassified.Count();
-                    if (unclassified > 0) Console.WriteLine($"{unclassified} unclassified frame(s) left out (see 'parallax organise {rawdir}')");
-                }
-                var summary = asJson
-                    ? CascadeExecutor.Run(nodes, engine, executor, null, Interrupt.Token)
-                    : ProgressDisplay.Run(nodes.Count, beVerbose, observer => CascadeExecutor.Run(nodes, engine, executor, observer, Interrupt.Token));
-                var report = NightReportStep.Run(rawdir, outdir, organised, summary, started, catalog, makeReport: !r.GetValue(noReport) && !summary.Cancelled);
-                if (asJson) PrintJson(outdir, organised, summary, report);
-                else PrintSummary(summary, organised.Unreadable.Count, beVerbose);
-                if (!asJson && report is not null) Console.WriteLine($"Report: {report}");
-                return TaskOutcomes.ExitCode(summary, organised.Unreadable.Count);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                Console.Error.WriteLine($"parallax: {e.Message}");
-                return ExitCodes.Failed;
-            }
-            finally
-            {
-                db?.Dispose();
-            }
+                RawFolder = r.GetValue(folder)!,
+                Output = r.GetValue(output)!,
+                Layers = layers,
+                Instrument = r.GetValue(instrument),
+                Instruments = r.GetValue(instruments),
+                Caldb = r.GetValue(caldb),
+                Force = r.GetValue(force),
+                SaveIntermediate = r.GetValue(intermediate),
+                Jobs = r.GetValue(jobs),
+                MemoryBudget = budget,
+                Verbose = r.GetValue(verbose),
+                Json = r.GetValue(json),
+                Recursive = !r.GetValue(noRecurse),
+                MakeReport = !r.GetValue(noReport),
+            });
         });
         return cmd;
+    }
+
+    /// <summary>What one reduction is asked to do: the options of <c>parallax reduce</c>, already parsed.</summary>
+    internal sealed record ReduceSettings
+    {
+        public required string RawFolder { get; init; }
+
+        public required string Output { get; init; }
+
+        public IReadOnlyList<ParameterLayer> Layers { get; init; } = [];
+
+        public string? Instrument { get; init; }
+
+        public string? Instruments { get; init; }
+
+        public string? Caldb { get; init; }
+
+        public bool Force { get; init; }
+
+        public bool SaveIntermediate { get; init; }
+
+        public int? Jobs { get; init; }
+
+        public long? MemoryBudget { get; init; }
+
+        public bool Verbose { get; init; }
+
+        public bool Json { get; init; }
+
+        public bool Recursive { get; init; } = true;
+
+        public bool MakeReport { get; init; } = true;
+    }
+
+    /// <summary>Organises the raw folder, runs the cascade, writes the night record and report, and prints the summary; returns the exit code. Interrupt must be installed by the caller.</summary>
+    internal static int Run(ReduceSettings settings)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var rawdir = settings.RawFolder;
+        if (!Directory.Exists(rawdir))
+        {
+            Console.Error.WriteLine($"parallax: {rawdir}: no such folder");
+            return ExitCodes.Failed;
+        }
+        var layers = settings.Layers;
+        var unknown = ParameterResolver.UnknownKeys(layers, [.. RecipeList.Registry.All]);
+        if (unknown.Count > 0)
+        {
+            foreach (var u in unknown) Console.Error.WriteLine($"parallax: {u}");
+            return ExitCodes.UsageError;
+        }
+        var catalog = InstrumentOptions.Load(settings.Instruments);
+        if (catalog is null) return ExitCodes.Failed;
+        if (settings.Instrument is { } forced && catalog.Find(forced) is null)
+        {
+            Console.Error.WriteLine($"parallax: no instrument named '{forced}' (loaded: {string.Join(", ", catalog.Instruments.Select(i => i.Name))})");
+            return ExitCodes.UsageError;
+        }
+        var outdir = Path.GetFullPath(settings.Output);
+        ICalibrationDatabase? db = null;
+        try
+        {
+            Directory.CreateDirectory(outdir);
+            db = CalibrationDatabase.Open(settings.Caldb ?? Path.Combine(outdir, "caldb.sqlite"));
+            var options = new OrganiseOptions { Catalog = catalog, Instrument = settings.Instrument, Recursive = settings.Recursive, CalibrationDatabase = db };
+            var files = Directory.EnumerateFiles(rawdir, "*", options.Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                .Where(f => options.Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                .Where(f => !Path.GetFullPath(f).StartsWith(outdir + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            var organised = Organiser.Organise(files, options);
+            foreach (var u in organised.Unreadable) Console.Error.WriteLine($"parallax: skipped {u.Message}");
+            if (organised.Plan.Tasks.Count == 0)
+            {
+                Console.Error.WriteLine($"parallax: nothing to reduce under {rawdir}: {organised.Frames.Count} frame(s) read, {organised.Unclassified.Count()} unclassified, no cascade task planned");
+                return ExitCodes.Failed;
+            }
+            if (CheckParameters(organised.Plan, layers) is { } bad) return bad;
+
+            var nodes = CascadeNodes.FromPlan(organised.Plan, RecipeList.Registry, layers);
+            var engine = new RecipeEngine(new EngineOptions
+            {
+                OutputFolder = outdir,
+                CalibrationDatabase = db,
+                Force = settings.Force,
+                SaveIntermediate = settings.SaveIntermediate,
+                WriteDelay = RunCommand.WriteDelay(),
+            });
+            RunCommand.ReportSweep(engine);
+            var executor = new ExecutorOptions();
+            if (settings.Jobs is { } j) executor = executor with { MaxParallelism = Math.Max(1, j) };
+            if (settings.MemoryBudget is { } b) executor = executor with { MemoryBudget = b };
+            var asJson = settings.Json;
+            var beVerbose = settings.Verbose;
+            if (!asJson)
+            {
+                Console.WriteLine($"Reducing {organised.Plan.Tasks.Count} task(s) from {organised.Frames.Count(f => f.IsClassified)} frame(s) into {outdir} ({executor.MaxParallelism} at a time)");
+                var unclassified = organised.Unclassified.Count();
+                if (unclassified > 0) Console.WriteLine($"{unclassified} unclassified frame(s) left out (see 'parallax organise {rawdir}')");
+            }
+            var summary = asJson
+                ? CascadeExecutor.Run(nodes, engine, executor, null, Interrupt.Token)
+                : ProgressDisplay.Run(nodes.Count, beVerbose, observer => CascadeExecutor.Run(nodes, engine, executor, observer, Interrupt.Token));
+            var report = NightReportStep.Run(rawdir, outdir, organised, summary, started, catalog, makeReport: settings.MakeReport && !summary.Cancelled);
+            if (asJson) PrintJson(outdir, organised, summary, report);
+            else PrintSummary(summary, organised.Unreadable.Count, beVerbose);
+            if (!asJson && report is not null) Console.WriteLine($"Report: {report}");
+            return TaskOutcomes.ExitCode(summary, organised.Unreadable.Count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            Console.Error.WriteLine($"parallax: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            db?.Dispose();
+        }
     }
 
     /// <summary>Resolves every planned recipe's parameters before anything runs, so a typo fails at once with exit code 2.</summary>

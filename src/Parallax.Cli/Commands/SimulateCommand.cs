@@ -49,13 +49,20 @@ internal static class SimulateCommand
             Console.Error.WriteLine($"parallax: {raw} already holds FITS files; choose another folder or pass --overwrite");
             return ExitCodes.Failed;
         }
+        return Simulate(instrument, planPath, preset, output, seed, threads, out _);
+    }
+
+    /// <summary>Simulates the night and prints what was written; returns the exit code (after one line on standard error when it fails) and the result.</summary>
+    internal static int Simulate(string instrument, string? planPath, string? preset, string output, ulong seed, int? threads, out SimulationResult? result)
+    {
+        result = null;
         try
         {
             var model = InstrumentModels.Load(instrument);
             var plan = planPath is not null ? NightPlans.Load(planPath, model) : NightPlans.Preset(model, preset!);
             var clock = Stopwatch.StartNew();
             var options = new SimulationOptions { MaxParallelism = threads ?? Environment.ProcessorCount };
-            var result = NightSimulator.Run(model, plan, output, seed, options);
+            result = NightSimulator.Run(model, plan, output, seed, options);
             var counts = string.Join(", ", result.Frames.GroupBy(f => f.ImageType).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}"));
             Console.WriteLine($"{result.Frames.Count} frames ({counts}) from {model.Name}, seed {seed}, in {clock.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine($"raw:   {result.RawDirectory} ({result.RawBytes / 1048576.0:0.0} MiB)");

@@ -77,7 +77,7 @@ public sealed partial class RecipeEngine
             return Report(request, TaskState.InvalidParameters, e.Problems[0], e.Problems.Count > 1 ? string.Join("\n", e.Problems) : null);
         }
 
-        var skipped = new List<SkippedInput>();
+        var skipped = new List<SkippedInput>(request.LeftOut);
         var inputs = new List<TaskFile>();
         foreach (var f in request.Inputs)
         {

@@ -19,6 +19,9 @@ public sealed class TaskRequest
     /// <summary>The frames to process, with their categories.</summary>
     public required IReadOnlyList<TaskFile> Inputs { get; init; }
 
+    /// <summary>Inputs left out before the run (e.g. an upstream product marked bad by QC, or the products of an upstream task that failed); the engine reports them as skipped.</summary>
+    public IReadOnlyList<SkippedInput> LeftOut { get; init; } = [];
+
     /// <summary>Calibrations given explicitly (from a SOF or chosen by the cascade plan); missing ones are looked up in the calibration database.</summary>
     public IReadOnlyList<TaskFile> Calibrations { get; init; } = [];
 

@@ -7,7 +7,7 @@ namespace Parallax.Pipeline.Instruments;
 /// </summary>
 public sealed class AssociationRule
 {
-    /// <summary>The frame category that needs the calibration (e.g. <c>SCIENCE</c>).</summary>
+    /// <summary>The category of the inputs that need the calibration: raw frames (e.g. <c>SCIENCE</c>) or the products a chained step consumes (e.g. <c>REDUCED_IMAGE</c>).</summary>
     public required string TargetCategory { get; init; }
 
     /// <summary>The calibration product category (e.g. <c>MASTER_FLAT</c>).</summary>

@@ -35,7 +35,7 @@ public sealed class InstrumentDefinition
     /// <summary>How frames of a category are grouped.</summary>
     public GroupingRule Grouping { get; init; } = new();
 
-    /// <summary>What each category's groups make, in the order of the cascade.</summary>
+    /// <summary>The cascade's steps in file order: steps on raw frames and chained steps on earlier steps' products.</summary>
     public IReadOnlyList<CascadeStep> Cascade { get; init; } = [];
 
     /// <summary>Which calibrations each category needs.</summary>
@@ -53,11 +53,23 @@ public sealed class InstrumentDefinition
     /// <summary>The mapping of a logical name, or null.</summary>
     public KeywordMapping? FindKeyword(string name) => Keywords.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The cascade step that consumes a category, or null when frames of that category are not processed on their own.</summary>
-    public CascadeStep? StepFor(string category) => Cascade.FirstOrDefault(s => s.Category == category);
+    /// <summary>The first cascade step on the raw frames of a category, or null when frames of that category are not processed on their own.</summary>
+    public CascadeStep? StepFor(string category) => Cascade.FirstOrDefault(s => s.From is null && s.Category == category);
 
-    /// <summary>The association rules of a category, in file order.</summary>
+    /// <summary>Every cascade step on the raw frames of a category, in file order.</summary>
+    public IEnumerable<CascadeStep> StepsFor(string category) => Cascade.Where(s => s.From is null && s.Category == category);
+
+    /// <summary>The step that makes a product category, or null.</summary>
+    public CascadeStep? StepMaking(string product) => Cascade.FirstOrDefault(s => s.Product == product);
+
+    /// <summary>
+    /// The association rules for inputs of a category, in file order: a raw category (<c>FLAT</c>)
+    /// or a product consumed by a chained step (<c>REDUCED_IMAGE</c>).
+    /// </summary>
     public IEnumerable<AssociationRule> AssociationsFor(string category) => Associations.Where(a => a.TargetCategory == category);
+
+    /// <summary>The association rules that choose a step's calibrations: those keyed by its <see cref="CascadeStep.InputCategory"/>.</summary>
+    public IEnumerable<AssociationRule> AssociationsFor(CascadeStep step) => AssociationsFor(step.InputCategory);
 
     /// <summary>The categories this instrument can assign, in rule order, without repeats.</summary>
     public IReadOnlyList<string> Categories => Classification.Select(r => r.Category).Distinct().ToList();

@@ -51,8 +51,8 @@ public static partial class InstrumentLoader
         var classification = ReadClassification(r, r.Required(root, "classification", ""));
         var categories = classification.Select(c => c.Category).ToHashSet(StringComparer.Ordinal);
         var grouping = r.Optional(root, "grouping") is { } g ? ReadGrouping(r, g, logical, categories) : new GroupingRule();
-        var cascade = r.Optional(root, "cascade") is { } c ? ReadCascade(r, c, categories) : [];
-        var associations = r.Optional(root, "associations") is { } a ? ReadAssociations(r, a, logical, categories) : [];
+        var cascade = r.Optional(root, "cascade") is { } c ? ReadCascade(r, c, categories, logical) : [];
+        var associations = r.Optional(root, "associations") is { } a ? ReadAssociations(r, a, logical, categories, cascade) : [];
         CheckNoCycles(r, cascade, associations);
         var recipes = r.Optional(root, "recipes") is { } rec ? ReadRecipes(r, rec) : new Dictionary<string, IReadOnlyDictionary<string, object?>>();
         var qc = r.Optional(root, "qc") is { } q ? ReadQc(r, q) : [];
@@ -318,7 +318,7 @@ public static partial class InstrumentLoader
         return new GroupingRule { CommonKeys = common, KeysByCategory = byCategory, MaxGapHours = gap };
     }
 
-    private static List<CascadeStep> ReadCascade(YamlNodeReader r, YamlNode node, HashSet<string> categories)
+    private static List<CascadeStep> ReadCascade(YamlNodeReader r, YamlNode node, HashSet<string> categories, HashSet<string> logical)
     {
         var seq = r.Sequence(node, "cascade");
         var steps = new List<CascadeStep>();
@@ -326,30 +326,57 @@ public static partial class InstrumentLoader
         {
             var field = $"cascade[{i}]";
             var m = r.Mapping(seq.Children[i], field);
-            r.OnlyKeys(m, field, "category", "recipe", "product", "min_frames");
+            r.OnlyKeys(m, field, "category", "from", "group_by", "recipe", "product", "min_frames");
             var catNode = r.Required(m, "category", field);
             var category = r.String(catNode, field + ".category");
             CheckCategory(r, catNode, category, field + ".category", categories);
-            if (steps.Any(s => s.Category == category)) throw r.Error(catNode, field + ".category", $"category {category} already has a cascade step");
             var recipeNode = r.Required(m, "recipe", field);
             var recipe = r.String(recipeNode, field + ".recipe");
             if (!LogicalName().IsMatch(recipe)) throw r.Error(recipeNode, field + ".recipe", $"recipe name '{recipe}' must be lower case letters, digits and '_'");
+            // Task ids are recipe:GROUP, so one recipe runs at most once on the groups of a category.
+            if (steps.FirstOrDefault(s => s.Recipe == recipe && s.Category == category) is { } twin)
+                throw r.Error(recipeNode, field + ".recipe", $"{recipe} already runs on {category} ({twin.Location}); give each step of a category its own recipe");
             var productNode = r.Required(m, "product", field);
             var product = r.String(productNode, field + ".product");
             if (!CategoryName().IsMatch(product)) throw r.Error(productNode, field + ".product", $"'{product}' must be upper case letters, digits and '_' (e.g. MASTER_BIAS)");
+            if (categories.Contains(product)) throw r.Error(productNode, field + ".product", $"'{product}' is also a raw frame category; name the product differently (e.g. MASTER_{product})");
+            if (steps.FirstOrDefault(s => s.Product == product) is { } maker)
+                throw r.Error(productNode, field + ".product", $"{product} is already made by {maker.Recipe} ({maker.Location}); each product category has one maker");
+            string? from = null;
+            if (r.Optional(m, "from") is { } fromNode)
+            {
+                from = r.String(fromNode, field + ".from");
+                var upstream = steps.FirstOrDefault(s => s.Product == from);
+                if (upstream is null)
+                {
+                    var earlier = steps.Select(s => s.Product).ToList();
+                    throw r.Error(fromNode, field + ".from", $"'{from}' is not the product of an earlier cascade step (earlier products: {(earlier.Count == 0 ? "none" : string.Join(", ", earlier))})");
+                }
+                if (upstream.Category != category)
+                    throw r.Error(catNode, field + ".category", $"{from} is made from {upstream.Category} frames ({upstream.Location}); a step on it belongs to category {upstream.Category}, not {category}");
+            }
+            IReadOnlyList<string> groupBy = [];
+            if (r.Optional(m, "group_by") is { } gb)
+            {
+                if (from is null) throw r.Error(gb, field + ".group_by", "only a step with 'from' (on an earlier step's products) can group; raw frames are grouped under 'grouping'");
+                groupBy = LogicalKeys(r, gb, field + ".group_by", logical);
+            }
             var min = r.Optional(m, "min_frames") is { } mf ? r.Integer(mf, field + ".min_frames") : 1;
             if (min < 1) throw r.Error(m, field + ".min_frames", "must be at least 1");
-            steps.Add(new CascadeStep { Category = category, Recipe = recipe, Product = product, MinFrames = min, Location = r.At(m) });
+            steps.Add(new CascadeStep { Category = category, Recipe = recipe, Product = product, From = from, GroupBy = groupBy, MinFrames = min, Location = r.At(m) });
         }
         return steps;
     }
 
-    private static List<AssociationRule> ReadAssociations(YamlNodeReader r, YamlNode node, HashSet<string> logical, HashSet<string> categories)
+    private static List<AssociationRule> ReadAssociations(YamlNodeReader r, YamlNode node, HashSet<string> logical, HashSet<string> categories, List<CascadeStep> cascade)
     {
         var rules = new List<AssociationRule>();
+        // Rules are keyed by the category of the inputs they serve: raw frames, or products a chained step consumes.
+        var consumed = cascade.Select(s => s.From).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var (cat, keyNode, value) in YamlNodeReader.Entries(r.Mapping(node, "associations")))
         {
-            CheckCategory(r, keyNode, cat, "associations", categories);
+            if (!categories.Contains(cat) && !consumed.Contains(cat))
+                throw r.Error(keyNode, "associations", $"category '{cat}' is not assigned by any classification rule (categories: {string.Join(", ", categories)}) nor consumed by a 'from' step{(consumed.Count == 0 ? "" : $" ({string.Join(", ", consumed)})")}");
             var seq = r.Sequence(value, $"associations.{cat}");
             for (var i = 0; i < seq.Children.Count; i++)
             {
@@ -426,26 +453,36 @@ public static partial class InstrumentLoader
 
     private static void CheckNoCycles(YamlNodeReader r, List<CascadeStep> cascade, List<AssociationRule> associations)
     {
-        // A step's category needs products; each product is made by another step. A cycle would make the cascade unplannable.
-        var madeBy = cascade.ToDictionary(s => s.Product, s => s.Category);
-        var needs = associations.GroupBy(a => a.TargetCategory).ToDictionary(g => g.Key, g => g.Where(a => madeBy.ContainsKey(a.Calibration)).Select(a => madeBy[a.Calibration]).ToList());
-        var state = new Dictionary<string, int>();
-        foreach (var start in needs.Keys) Visit(start, [start]);
-
-        void Visit(string cat, List<string> path)
+        // A step waits on the step whose products it consumes (from) and on the makers of the
+        // calibrations its input category's rules ask for. A cycle would make the cascade unplannable.
+        var madeBy = cascade.ToDictionary(s => s.Product, StringComparer.Ordinal);
+        IEnumerable<(CascadeStep Next, string Why, AssociationRule? Rule)> Needs(CascadeStep step)
         {
-            if (state.GetValueOrDefault(cat) == 2) return;
-            state[cat] = 1;
-            foreach (var next in needs.GetValueOrDefault(cat) ?? [])
+            if (step.From is { } from) yield return (madeBy[from], $"takes {from} from", null);
+            foreach (var rule in associations.Where(a => a.TargetCategory == step.InputCategory))
+                if (madeBy.TryGetValue(rule.Calibration, out var maker)) yield return (maker, $"needs {rule.Calibration} from", rule);
+        }
+        var state = new Dictionary<CascadeStep, int>();
+        foreach (var start in cascade) Visit(start, []);
+
+        void Visit(CascadeStep step, List<(CascadeStep Step, string Why, AssociationRule? Rule)> path)
+        {
+            if (state.GetValueOrDefault(step) == 2) return;
+            state[step] = 1;
+            foreach (var (next, why, rule) in Needs(step))
             {
+                var walked = new List<(CascadeStep Step, string Why, AssociationRule? Rule)>(path) { (step, why, rule) };
                 if (state.GetValueOrDefault(next) == 1)
                 {
-                    var rule = associations.First(a => a.TargetCategory == cat && madeBy.GetValueOrDefault(a.Calibration) == next);
-                    throw new InstrumentDefinitionException(rule.Location, $"associations.{cat}", $"calibration cycle: {string.Join(" needs ", path.Append(next))}");
+                    var loop = walked.SkipWhile(w => w.Step != next).ToList();
+                    var text = string.Join(" ", loop.Select(w => $"{w.Step.Recipe} ({w.Step.InputCategory}) {w.Why}")) + $" {next.Recipe}";
+                    var culprit = loop.Select(w => w.Rule).LastOrDefault(x => x is not null);
+                    var location = culprit?.Location ?? step.Location;
+                    throw new InstrumentDefinitionException(location, culprit is null ? "cascade" : $"associations.{culprit.TargetCategory}", $"dependency cycle: {text}; drop the association rule or the step that closes it");
                 }
-                Visit(next, [.. path, next]);
+                Visit(next, walked);
             }
-            state[cat] = 2;
+            state[step] = 2;
         }
     }
 

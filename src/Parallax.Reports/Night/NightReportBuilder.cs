@@ -27,16 +27,20 @@ public static class NightReportBuilder
     /// <summary>Reads the folder and renders thumbnails and plots.</summary>
     /// <param name="outputFolder">A folder written by <c>parallax reduce</c> (or <c>parallax run</c>).</param>
     /// <param name="catalog">Instrument definitions for the QC ranges; null shows values without ranges (the verdict still comes from the products).</param>
+    /// <param name="writeQuickLooks">Also write each product's quick-look PNG next to it (unless a newer one is there), from the pixels read for the report.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static NightReport Build(string outputFolder, InstrumentCatalog? catalog = null)
+    public static NightReport Build(string outputFolder, InstrumentCatalog? catalog = null, bool writeQuickLooks = false)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetFullPath(outputFolder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{outputFolder}: no such folder");
         var record = NightRecord.Read(folder);
         var order = record?.Tasks.SelectMany(t => t.Products).Select((p, i) => (Path.GetFileName(p), i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.First().i) ?? [];
-        var products = Directory.EnumerateFiles(folder, "*.fits")
-            .Select(p => Read(p, catalog))
+        // Products are independent and each costs a read and three renders: they are read in parallel.
+        var paths = Directory.GetFiles(folder, "*.fits");
+        var entries = new ProductEntry?[paths.Length];
+        Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => entries[i] = Read(paths[i], catalog, writeQuickLooks));
+        var products = entries
             .OfType<ProductEntry>()
             .OrderBy(p => order.GetValueOrDefault(p.FileName, int.MaxValue))
             .ThenBy(p => p.FileName, StringComparer.Ordinal)
@@ -56,7 +60,7 @@ public static class NightReportBuilder
     }
 
     /// <summary>One product, or null for a FITS file that is not a Parallax product (no PRODCATG) or cannot be read.</summary>
-    private static ProductEntry? Read(string path, InstrumentCatalog? catalog)
+    private static ProductEntry? Read(string path, InstrumentCatalog? catalog, bool writeQuickLook)
     {
         Header header;
         MaskedImage? image = null;
@@ -85,6 +89,12 @@ public static class NightReportBuilder
             var value = Convert.ToDouble(card.Value, System.Globalization.CultureInfo.InvariantCulture);
             var range = ranges.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
             qc.Add(new QcEntry(name, value, range?.Min, range?.Max));
+        }
+        if (writeQuickLook && image is not null && !QuickLookFiles.IsCurrent(path))
+        {
+            // A missing quick-look only loses its link in the report.
+            try { QuickLookFiles.WriteFrom(path, image); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         var stem = Path.GetFileNameWithoutExtension(path);
         var quickLook = Path.Combine(Path.GetDirectoryName(path)!, stem + ".png");

@@ -19,11 +19,24 @@ public static class QuickLookFiles
     public static string WriteNextTo(string productPath, QuickLookOptions? options = null)
     {
         var png = PathFor(productPath);
-        if (File.Exists(png) && File.GetLastWriteTimeUtc(png) >= File.GetLastWriteTimeUtc(productPath)) return png;
-        using (var file = FitsFile.Open(productPath))
-        {
-            AtomicFile.Write(png, QuickLookRenderer.RenderPng(MaskedImageFits.Read(file), options));
-        }
+        if (IsCurrent(productPath)) return png;
+        using var file = FitsFile.Open(productPath);
+        return WriteFrom(productPath, MaskedImageFits.Read(file), options);
+    }
+
+    /// <summary>True when a quick-look at least as new as the product is already next to it.</summary>
+    public static bool IsCurrent(string productPath)
+    {
+        var png = PathFor(productPath);
+        return File.Exists(png) && File.GetLastWriteTimeUtc(png) >= File.GetLastWriteTimeUtc(productPath);
+    }
+
+    /// <summary>Writes the quick-look of a product whose image is already read (the report reads each product once); returns its path.</summary>
+    /// <exception cref="IOException">The PNG cannot be written.</exception>
+    public static string WriteFrom(string productPath, Imaging.MaskedImage image, QuickLookOptions? options = null)
+    {
+        var png = PathFor(productPath);
+        AtomicFile.Write(png, QuickLookRenderer.RenderPng(image, options));
         return png;
     }
 }

@@ -40,13 +40,32 @@ public static class QcPlots
         {
             var hi = p[2] > p[0] ? p[2] : p[0] + 1;
             var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, p[0], hi);
-            foreach (var v in values) if (v >= p[0] && v <= hi) histogram.Add(v);
+            Count(values, p[0], hi, histogram.Counts);
             plot.Add.Histogram(histogram);
             var median = plot.Add.VerticalLine(p[1], 2, Colors.C1, LinePattern.Dashed);
             median.LegendText = $"median {Num(p[1])}";
             plot.ShowLegend(Alignment.UpperRight);
         }
         return Png(plot, size);
+    }
+
+    /// <summary>
+    /// Counts the values in [<paramref name="lo"/>, <paramref name="hi"/>] into equal bins (the last
+    /// bin includes <paramref name="hi"/>); NaN falls outside. One arithmetic bin index per value:
+    /// the histogram's own Add searches the edges, which took a quarter of a second per megapixel.
+    /// </summary>
+    private static void Count(ReadOnlySpan<float> values, double lo, double hi, int[] counts)
+    {
+        var n = counts.Length;
+        var perUnit = n / (hi - lo);
+        var tally = new int[n];
+        foreach (var v in values)
+        {
+            if (!(v >= lo && v <= hi)) continue;
+            var i = (int)((v - lo) * perUnit);
+            tally[i < n ? i : n - 1]++;
+        }
+        for (var i = 0; i < n; i++) counts[i] += tally[i];
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public class InstrumentLoaderTests
             var yaml = Replace("  FLAT:\n    - {calibration: MASTER_BIAS, match: [binning], max_days: 1}",
                 "  FLAT:\n    - {calibration: MASTER_BIAS, match: [binning], max_days: 1}\n  BIAS:\n    - {calibration: MASTER_FLAT, match: [binning]}");
             var e = Fails(yaml);
-            Assert.Contains("calibration cycle", e.Message);
+            Assert.Contains("dependency cycle: master_bias (BIAS) needs MASTER_FLAT from master_flat (FLAT) needs MASTER_BIAS from master_bias", e.Message);
         }
 
         [Fact]
