@@ -7,7 +7,7 @@ namespace Parallax.Recipes;
 public static class StandardRecipes
 {
     /// <summary>Every shipped recipe.</summary>
-    public static IReadOnlyList<IRecipe> All { get; } = [new MasterBias(), new MasterDark(), new MasterFlat(), new ReduceImage()];
+    public static IReadOnlyList<IRecipe> All { get; } = [new MasterBias(), new MasterDark(), new MasterFlat(), new ReduceImage(), new CoaddImages()];
 
     /// <summary>A registry holding every shipped recipe.</summary>
     public static RecipeRegistry CreateRegistry() => new(All);
