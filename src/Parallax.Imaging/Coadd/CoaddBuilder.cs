@@ -269,12 +269,27 @@ public static class CoaddBuilder
         Span<double> wx = stackalloc double[InterpolationKernels.MaxTaps];
         Span<double> wy = stackalloc double[InterpolationKernels.MaxTaps];
         var sampler = f.Sampler;
+        var (iw, ih) = (f.Image.Width, f.Image.Height);
+        var inputMask = f.Image.Mask;
+        var reject = (ushort)p.RejectMask;
         for (var r = 0; r < h; r++)
         {
             mapping.FillRow(r, xs, ys, js);
             var o = r * w;
             for (var x = 0; x < w; x++)
             {
+                // A sample that falls on an unusable pixel is not rebuilt from its neighbours: renormalising around a saturated
+                // star core would put the wings' level there and lose the star's flux without a trace. It is dropped, with the
+                // pixel's bits, and the other frames fill it (or the coadd says NoData, with the reason).
+                var ix = (int)Math.Round(xs[x]);
+                var iy = (int)Math.Round(ys[x]);
+                if ((uint)ix < (uint)iw && (uint)iy < (uint)ih && (inputMask[iy * iw + ix] & reject) != 0)
+                {
+                    f.Data[o + x] = float.NaN;
+                    f.Variance[o + x] = float.NaN;
+                    f.Mask[o + x] = (ushort)(inputMask[iy * iw + ix] | (ushort)MaskBits.NoData);
+                    continue;
+                }
                 var s = sampler.Sample(xs[x], ys[x], wx, wy);
                 var k = js[x] * f.Scale;
                 f.Data[o + x] = (float)(s.Value * k);

@@ -26,8 +26,8 @@ public sealed record CoaddParameters
 
     /// <summary>
     /// Clipping threshold κ in σ: a value further than κ·√(σᵢ² + (a·c)²) from the pixel's median c (σᵢ² its own variance, a =
-    /// <see cref="ClipAmplitudeFraction"/>) is left out, repeated until nothing changes; two values that disagree that much keep the
-    /// lower (cosmic rays are positive). 0 turns clipping off. Default 3.
+    /// <see cref="ClipAmplitudeFraction"/>) is left out, repeated until nothing changes; pixels with fewer than three values are not
+    /// clipped. 0 turns clipping off. Default 3.
     /// </summary>
     public double ClipSigma { get; init; } = 3.0;
 

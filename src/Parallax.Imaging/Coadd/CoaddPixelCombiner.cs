@@ -10,7 +10,10 @@ namespace Parallax.Imaging.Coadd;
 /// <remarks>
 /// Clipping works on the values above each frame's sky (<see cref="Sky"/>, 0 after background subtraction), so frames at different
 /// sky levels are compared fairly, against each value's own σ widened by a fraction of the signal (SWarp's CLIP_AMPFRAC), around the
-/// median; two values cannot name an outlier by a median, so a pair that disagrees keeps the lower value.
+/// median. A pixel where any frame was saturated keeps the <see cref="MaskBits.Saturated"/> bit even when other frames gave a
+/// value (they miss the saturated frame's share of a star core). Fewer than three values are never clipped: two values cannot say which one is the outlier, and keeping the lower of
+/// a pair that disagrees (a cosmic-ray guess) takes flux out of undersampled star cores, whose resampled values differ from frame
+/// to frame by more than any fixed fraction.
 /// </remarks>
 internal sealed class CoaddPixelCombiner
 {
@@ -63,26 +66,34 @@ internal sealed class CoaddPixelCombiner
     {
         var m = 0;
         double exposure = 0;
+        ushort saturated = 0;
         for (var i = 0; i < n; i++)
         {
             var v = Values[i];
             var s2 = Variances[i];
             // A value without a finite variance cannot be weighted or clipped fairly.
-            if (!float.IsFinite(v) || (Masks[i] & _reject) != 0 || !(s2 >= 0) || !float.IsFinite(s2)) continue;
+            if (!float.IsFinite(v) || (Masks[i] & _reject) != 0 || !(s2 >= 0) || !float.IsFinite(s2))
+            {
+                saturated |= (ushort)(Masks[i] & (ushort)MaskBits.Saturated);
+                continue;
+            }
             _usable[m] = i;
             _kept[m] = true;
             m++;
             exposure += Exposures[i];
         }
-        if (m == 0) return new CoaddPixel(float.NaN, float.NaN, (ushort)MaskBits.NoData, 0f, 0f, 0, 0);
-        var rejected = 0;
-        if (_kappa2 > 0)
+        if (m == 0)
         {
-            if (m == 2) rejected = ClipPair();
-            else if (m > 2) rejected = Clip(m);
+            // Say why there is nothing: the bits of the values that were there (saturated, bad pixel...).
+            var why = (ushort)MaskBits.NoData;
+            for (var i = 0; i < n; i++) why |= Masks[i];
+            return new CoaddPixel(float.NaN, float.NaN, why, 0f, 0f, 0, 0);
         }
+        var rejected = 0;
+        if (_kappa2 > 0 && m > 2) rejected = Clip(m);
         double sw = 0, swx = 0, sw2v = 0;
-        ushort bits = 0;
+        // A frame that saturated here leaves the others' value biased low in a star core: the pixel says so.
+        var bits = saturated;
         for (var k = 0; k < m; k++)
         {
             if (!_kept[k]) continue;
@@ -97,17 +108,6 @@ internal sealed class CoaddPixelCombiner
     }
 
     private double Excess(int k) => (double)Values[_usable[k]] - Sky[_usable[k]];
-
-    private int ClipPair()
-    {
-        double e0 = Excess(0), e1 = Excess(1);
-        var c = 0.5 * (e0 + e1);
-        var d = e0 - e1;
-        var limit = _kappa2 * (Variances[_usable[0]] + (double)Variances[_usable[1]] + _amp * _amp * c * c);
-        if (d * d <= limit) return 0;
-        _kept[e0 > e1 ? 0 : 1] = false;
-        return 1;
-    }
 
     private int Clip(int m)
     {

@@ -12,7 +12,7 @@ public sealed record CoaddImagesParameters : RecipeParameters
     public InterpolationKernel Interpolation { get; init; } = InterpolationKernel.Lanczos3;
 
     /// <summary>Clipping threshold; 0 turns clipping off.</summary>
-    [Parameter("Leave out a value further than this many sigma (its own, widened by clip_amplitude of the signal) from the pixel's median; two values that disagree keep the lower. 0 turns clipping off.", Minimum = 0, Maximum = 100, Unit = "sigma")]
+    [Parameter("Leave out a value further than this many sigma (its own, widened by clip_amplitude of the signal) from the pixel's median (pixels with 3 or more values). 0 turns clipping off.", Minimum = 0, Maximum = 100, Unit = "sigma")]
     public double ClipSigma { get; init; } = 3.0;
 
     /// <summary>Fraction of the signal allowed to differ between frames before clipping (SWarp CLIP_AMPFRAC).</summary>
