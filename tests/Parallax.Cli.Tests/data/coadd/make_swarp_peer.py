@@ -2,8 +2,8 @@
 """SWarp peer for the coadd recipe (CoaddTruthTests).
 
 Simulates the small sim-imager night (seed 5), reduces it with parallax, gives the two V frames their TRUE WCS
-(truth/wcs), coadds them with SWarp 2.41 (Lanczos-3, background subtracted with 64-pixel meshes, weights from the VAR
-planes, fluxes scaled to e/s with FSCALE = 1/EXPTIME, weighted mean) and measures isolated bright truth stars on the
+(truth/wcs), coadds them with SWarp 2.41 (Lanczos-3, background subtracted with 64-pixel meshes, one weight per frame from the
+median of its VAR plane, fluxes scaled to e/s with FSCALE = 1/EXPTIME, weighted mean) and measures isolated bright truth stars on the
 SWarp coadd with photutils (circular aperture r = 4 px, sigma-clipped median sky in a 7-12 px annulus).
 Writes swarp_stars.csv: id, ra, dec, flux_e_s (SWarp coadd), truth_e_s (mean of the frames' true electrons / EXPTIME).
 
@@ -35,8 +35,9 @@ try:
         header = WCS(truth, relax=True).to_header(relax=True)
         header["EXPTIME"] = float(r["exptime"])
         bad = (dq & 0b101011111) != 0  # Parallax MaskBits.Unusable
-        var = np.where(bad | ~np.isfinite(var), 0, var)   # SWarp: weight 0 (variance 0 means "bad" with MAP_VARIANCE? use large)
-        var = np.where(var > 0, var, 1e30).astype(np.float32)
+        # One variance per frame (its median sky variance), as Parallax's inverse-variance frame weights; bad pixels get none.
+        good = ~bad & np.isfinite(var) & (var > 0)
+        var = np.where(good, np.median(var[good]), 1e30).astype(np.float32)
         stem = os.path.join(work, name.replace(".fits", ""))
         fits.PrimaryHDU(np.where(bad, 0, sci).astype(np.float32), header).writeto(stem + ".sci.fits", overwrite=True)
         fits.PrimaryHDU(var, header).writeto(stem + ".var.fits", overwrite=True)
