@@ -56,11 +56,20 @@ public static class CoaddBuilder
         var options = new ParallelOptions { MaxDegreeOfParallelism = p.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellation };
         var prepared = new PlacedFrame?[placed.Count];
         var reports = new CoaddFrameReport[placed.Count];
-        Parallel.For(0, placed.Count, options, k =>
+        try
         {
-            var i = placed[k];
-            (prepared[k], reports[k]) = Place(frames[i], wcs[i]!, sources[i], grid, zp, p);
-        });
+            Parallel.For(0, placed.Count, options, k =>
+            {
+                var i = placed[k];
+                (prepared[k], reports[k]) = Place(frames[i], wcs[i]!, sources[i], grid, zp, p);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first real failure (a frame without variance), not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
         var list = prepared.Where(f => f is not null).Select(f => f!).ToList();
         var result = Combine(list, grid, p, options, cancellation);
         var image = new MaskedImage(grid.Width, grid.Height, result.Data, result.Variance, result.Mask, null, PixelUnits.ElectronPerSecond) { Wcs = grid.Wcs };
