@@ -50,7 +50,7 @@ public sealed class CoaddImages : Recipe<CoaddImagesParameters>
                 {
                     ["coadd_frames"] = "frames combined",
                     ["coadd_exposure_s"] = "median exposure of the covered pixels [s]",
-                    ["coadd_noise"] = "robust sigma of the sky of the coadd [electron/s]",
+                    ["coadd_noise"] = "3-sigma-clipped standard deviation of SCI where the exposure is the median (full depth) [electron/s]",
                     ["coadd_sources"] = "sources in the catalog",
                     ["coadd_fwhm_px"] = "median FWHM of the well-measured sources [pixel]",
                     ["coadd_maglim_5sigma"] = "5-sigma limiting magnitude in the catalog aperture, from the median VAR (only with a zero point) [mag]",
@@ -135,11 +135,16 @@ public sealed class CoaddImages : Recipe<CoaddImagesParameters>
     {
         var image = coadd.Image;
         var covered = coadd.Exposure.Where(e => e > 0).ToArray();
+        var depth = covered.Length == 0 ? double.NaN : RobustStatistics.Median(covered);
+        // The noise of the full-depth area (edges with fewer frames are noisier), sources clipped away.
+        var sky = new List<float>();
+        for (var i = 0; i < image.PixelCount; i++)
+            if (coadd.Exposure[i] == depth && (image.Mask[i] & (ushort)MaskBits.Unusable) == 0 && float.IsFinite(image.Data[i])) sky.Add(image.Data[i]);
         var qc = new Dictionary<string, double>
         {
             ["coadd_frames"] = coadd.Frames.Count,
-            ["coadd_exposure_s"] = covered.Length == 0 ? double.NaN : RobustStatistics.Median(covered),
-            ["coadd_noise"] = RobustStatistics.MadSigma(image.Data, image.Mask),
+            ["coadd_exposure_s"] = depth,
+            ["coadd_noise"] = sky.Count == 0 ? double.NaN : RobustStatistics.SigmaClippedStats(sky.ToArray()).StandardDeviation,
             ["coadd_sources"] = catalog.Count,
             ["coadd_fwhm_px"] = fwhm,
         };

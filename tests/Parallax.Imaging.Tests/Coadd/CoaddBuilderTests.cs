@@ -60,18 +60,20 @@ public class CoaddBuilderTests
             {
                 for (var x = 0; x < 120; x++)
                 {
+                    // Inside a frame: 3 px (the Lanczos-3 half-width) from its edges; away from it: 3 px beyond them.
                     var inA = x is >= 3 and < 77 && y is >= 3 and < 57;
                     var inB = x is >= 43 and < 117 && y is >= 33 and < 87;
-                    var outside = (x >= 80 && y < 30) || (x < 40 && y >= 60);
+                    var awayA = x >= 83 || y >= 63;
+                    var awayB = x < 37 || y < 27;
                     var i = y * 120 + x;
                     if (inA && inB) Assert.Equal(2 * Exposure, r.Exposure[i]);
-                    else if (inA || inB) Assert.Equal(Exposure, r.Exposure[i]);
-                    if (outside)
+                    if ((inA && awayB) || (inB && awayA)) Assert.Equal(Exposure, r.Exposure[i]);
+                    if (awayA && awayB)
                     {
                         Assert.True(float.IsNaN(r.Image.Data[i]), $"({x}, {y}) has a value outside both frames");
                         Assert.Equal(((ushort)MaskBits.NoData, 0f, 0f), (r.Image.Mask[i], r.Exposure[i], r.Weight[i]));
                     }
-                    else if (inA || inB)
+                    if (inA || inB)
                     {
                         // Noise-free frames on whole-pixel offsets: the coadd is the field in counts per second.
                         var field = inA ? a.Image.Data[y * 80 + x] : b.Image.Data[(y - 30) * 80 + x - 40];
@@ -82,15 +84,20 @@ public class CoaddBuilderTests
         }
 
         [Fact]
-        public void Given_a_one_row_band_budget_When_coadded_Then_the_result_is_the_same_bit_for_bit_as_in_one_band()
+        public void Given_a_one_row_band_budget_When_coadded_Then_the_result_is_the_same_as_in_one_band_to_the_mapping_tolerance()
         {
             var frames = new[] { Frame("a", 80, 60, 0, 0), Frame("b", 80, 60, 23.4, 11.7), Frame("c", 80, 60, -7.2, 15.1) };
             var one = CoaddBuilder.Build(frames, new CoaddParameters { SubtractBackground = false, BandBudgetBytes = 1L << 30 });
             var thin = CoaddBuilder.Build(frames, new CoaddParameters { SubtractBackground = false, BandBudgetBytes = 1024 });
             Assert.Equal(one.Grid.Height, one.BandRows);
             Assert.Equal(1, thin.BandRows);
-            Assert.Equal(one.Image.Data, thin.Image.Data);
-            Assert.Equal(one.Image.Variance, thin.Image.Variance);
+            // Each band maps its own output→input positions on a node grid good to 0.001 px, so values agree to that shift times
+            // the steepest slope (a 5000-count star of σ 1.5 px: about 60 counts/s per px), not bit for bit.
+            for (var i = 0; i < one.Image.PixelCount; i++)
+            {
+                if (float.IsNaN(one.Image.Data[i])) Assert.True(float.IsNaN(thin.Image.Data[i]));
+                else Assert.True(Math.Abs(one.Image.Data[i] - thin.Image.Data[i]) < 0.06 && Math.Abs(one.Image.Variance[i] / thin.Image.Variance[i] - 1) < 1e-3, $"pixel {i}: {one.Image.Data[i]} vs {thin.Image.Data[i]}");
+            }
             Assert.Equal(one.Image.Mask, thin.Image.Mask);
             Assert.Equal(one.Exposure, thin.Exposure);
             Assert.Equal(one.Weight, thin.Weight);
@@ -138,11 +145,18 @@ public class CoaddBuilderTests
             var a = Frame("a", 80, 60, 0, 0, zp: 25.0);
             var b = Frame("b", 80, 60, 0, 0, exposure: Exposure / 2, scale: Math.Pow(10, -0.2) / 2, zp: 24.5);
             var r = CoaddBuilder.Build([a, b], Plain);
+            var alone = CoaddBuilder.Build([a], Plain);
             Assert.Equal(25.0, r.ZeroPoint);
             Assert.Equal(Math.Pow(10, 0.2) / (Exposure / 2), r.Frames[1].Scale, 9);
-            for (var i = 0; i < a.Image.PixelCount; i++)
-                if (r.Exposure[i] == 1.5 * Exposure)
-                    Assert.Equal(a.Image.Data[i] / Exposure, r.Image.Data[i], 2e-3 * a.Image.Data[i] / Exposure);
+            Assert.Equal((alone.Grid.Width, alone.Grid.Height), (r.Grid.Width, r.Grid.Height));
+            var compared = 0;
+            for (var i = 0; i < r.Image.PixelCount; i++)
+            {
+                if (r.Exposure[i] != 1.5 * Exposure) continue;
+                Assert.Equal(alone.Image.Data[i], r.Image.Data[i], 1e-5 * Math.Abs(alone.Image.Data[i]));
+                compared++;
+            }
+            Assert.True(compared > 3000);
         }
 
         [Fact]
