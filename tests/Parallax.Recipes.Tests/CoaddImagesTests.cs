@@ -34,7 +34,7 @@ public class CoaddImagesTests
             Assert.Equal(1, input.MinCount);
             var output = Assert.Single(Recipe.Connections.Outputs);
             Assert.Equal(("COADD", "coadd", ProcessingLevel.Combined, false), (output.Category, output.ProductType, output.Level, output.PerInput));
-            Assert.Contains(Recipe, StandardRecipes.All);
+            Assert.Contains(StandardRecipes.All, r => r.Name == "coadd");
         }
     }
 
