@@ -7,7 +7,7 @@ namespace Parallax.Recipes;
 public static class StandardRecipes
 {
     /// <summary>Every shipped recipe.</summary>
-    public static IReadOnlyList<IRecipe> All { get; } = [new MasterBias(), new MasterDark(), new MasterFlat(), new BadPixelMap(), new ReduceImage(), new Illumination(), new Spectroscopy.WavelengthCalibration()];
+    public static IReadOnlyList<IRecipe> All { get; } = [new MasterBias(), new MasterDark(), new MasterFlat(), new BadPixelMap(), new ReduceImage(), new Illumination(), new CoaddImages(), new Spectroscopy.WavelengthCalibration()];
 
     /// <summary>A registry holding every shipped recipe.</summary>
     public static RecipeRegistry CreateRegistry() => new(All);

@@ -26,6 +26,16 @@ public static class SourceCatalogFits
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(catalog);
         if (writer.HduCount == 0) writer.WriteEmpty(new Header());
+        writer.WriteTable(ToTable(catalog), TableHeader(catalog, extra));
+    }
+
+    /// <summary>
+    /// The catalog as a binary table with SExtractor's column names, one-based pixel coordinates and a
+    /// TUNIT per column, without writing it (a recipe returns it, the engine writes it). Callers may add columns.
+    /// </summary>
+    public static BinaryTable ToTable(SourceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
         var s = catalog.Sources;
         var n = s.Count;
         var unit = catalog.Unit;
@@ -58,6 +68,18 @@ public static class SourceCatalogFits
         t.AddColumn("YMIN_IMAGE", s.Select(x => x.YMin + 1).ToArray(), options: U("pix"));
         t.AddColumn("YMAX_IMAGE", s.Select(x => x.YMax + 1).ToArray(), options: U("pix"));
         t.AddColumn("FLAGS", s.Select(x => (int)x.Flags).ToArray(), options: U(""));
+        return t;
+    }
+
+    /// <summary>
+    /// The table header of a catalog: EXTNAME <c>CAT</c>, the image size, background level and RMS,
+    /// detection threshold, flux unit and pixel convention, then the <paramref name="extra"/> cards
+    /// whose keywords are not already there.
+    /// </summary>
+    public static Header TableHeader(SourceCatalog catalog, Header? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var unit = catalog.Unit;
         var h = new Header();
         h.Add(HeaderCard.Create("EXTNAME", Extension, "source catalog"));
         h.Add(HeaderCard.Create("IMWIDTH", catalog.Width, "[pix] columns of the measured image"));
@@ -70,7 +92,7 @@ public static class SourceCatalogFits
         if (extra is not null)
             foreach (var card in extra)
                 if (!h.Contains(card.Keyword)) h.Add(card);
-        writer.WriteTable(t, h);
+        return h;
     }
 
     /// <summary>Reads the <c>CAT</c> table (or the first binary table) back into a catalog, converting to zero-based coordinates.</summary>
