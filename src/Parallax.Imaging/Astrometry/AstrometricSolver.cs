@@ -62,9 +62,11 @@ public static class AstrometricSolver
         if (stars.Count < p.MinMatches || reference.Count < p.MinMatches)
             return Fail(Invariant($"too few stars: {stars.Count} detected and {reference.Count} catalog stars on the frame (at least {p.MinMatches} of each needed)"));
 
-        var (offset, votes) = VoteOffset(stars, reference, margin, p);
-        if (votes < Math.Min(p.MinMatches, 3))
-            return Fail(Invariant($"no consistent offset between the {stars.Count} stars and the {reference.Count} catalog stars within {p.SearchRadiusArcsec:0.#} arcsec (best vote {votes})"));
+        var (offset, votes, chance) = VoteOffset(stars, reference, margin, p);
+        // A peak chance coincidences could make is no offset: ask for 5σ above the mean count of a 2 × 2 block, plus a margin for the best of thousands of blocks.
+        var needed = Math.Max(Math.Min(p.MinMatches, 3), chance + 5 * Math.Sqrt(chance) + 5);
+        if (votes < needed)
+            return Fail(Invariant($"no consistent offset between the {stars.Count} stars and the {reference.Count} catalog stars within {p.SearchRadiusArcsec:0.#} arcsec (best vote {votes}, {needed:0.#} needed; {chance:0.##} expected by chance)"));
 
         // Affine refinement on the projected positions: absorbs the header's rotation and scale error before the sky fit.
         var grid = new NeighbourGrid(stars, Math.Max(p.MatchRadius, 2 * VoteBin));
@@ -210,12 +212,13 @@ public static class AstrometricSolver
     }
 
     /// <summary>The (detected − projected) offset most pairs of bright stars agree on, by a 2-D histogram of 2-px bins summed over 2 × 2 neighbourhoods.</summary>
-    private static ((double X, double Y) Offset, int Votes) VoteOffset(List<Source> stars, List<ProjectedStar> reference, double radius, AstrometryParameters p)
+    private static ((double X, double Y) Offset, int Votes, double Chance) VoteOffset(List<Source> stars, List<ProjectedStar> reference, double radius, AstrometryParameters p)
     {
         var bright = stars.OrderByDescending(s => s.FluxIso).Take(p.VoteStars).ToArray();
         var refs = reference.OrderBy(r => double.IsNaN(r.Magnitude) ? double.PositiveInfinity : r.Magnitude).Take(2 * p.VoteStars).ToArray();
         var bins = (int)Math.Ceiling(2 * radius / VoteBin) + 2;
         var histogram = new int[bins * bins];
+        var counted = 0;
         foreach (var s in bright)
         {
             foreach (var r in refs)
@@ -226,6 +229,7 @@ public static class AstrometricSolver
                 var i = (int)((dx + radius) / VoteBin);
                 var j = (int)((dy + radius) / VoteBin);
                 histogram[j * bins + i]++;
+                counted++;
             }
         }
         var best = 0;
@@ -239,7 +243,7 @@ public static class AstrometricSolver
             }
         }
         // The 2 × 2 block's centre is the corner shared by its four bins.
-        return (((bi + 1) * VoteBin - radius, (bj + 1) * VoteBin - radius), best);
+        return (((bi + 1) * VoteBin - radius, (bj + 1) * VoteBin - radius), best, counted * 4.0 / ((bins - 2.0) * (bins - 2.0)));
     }
 
     private static List<(int Star, int Ref)> MatchNearest(List<ProjectedStar> reference, NeighbourGrid grid, List<Source> stars, Affine transform, double radius)
