@@ -27,8 +27,9 @@ internal static class ReduceCommand
         var json = new Option<bool>("--json") { Description = "Print the run's reports as JSON instead of log lines" };
         var noRecurse = new Option<bool>("--no-recursive") { Description = "Only the folder itself, not its sub-folders" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no quick-look PNGs and no night report (the night record is kept: 'parallax report OUTDIR' makes it later)" };
+        var referenceCatalog = ReferenceCatalogOption.Create();
         var cmd = new Command("reduce", "Organise a folder of raw frames and run the whole cascade (bias, dark, flat, science) in parallel; re-running skips finished work")
-            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse, noReport };
+            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse, noReport, referenceCatalog };
         cmd.SetAction(r =>
         {
             Interrupt.Install();
@@ -64,6 +65,7 @@ internal static class ReduceCommand
                 Console.Error.WriteLine($"parallax: no instrument named '{forced}' (loaded: {string.Join(", ", catalog.Instruments.Select(i => i.Name))})");
                 return ExitCodes.UsageError;
             }
+            if (!ReferenceCatalogOption.TryLoad(r.GetValue(referenceCatalog), out var reference)) return ExitCodes.Failed;
             var outdir = Path.GetFullPath(r.GetValue(output)!);
             ICalibrationDatabase? db = null;
             try
@@ -88,6 +90,7 @@ internal static class ReduceCommand
                 {
                     OutputFolder = outdir,
                     CalibrationDatabase = db,
+                    ReferenceCatalog = reference,
                     Force = r.GetValue(force),
                     SaveIntermediate = r.GetValue(intermediate),
                     WriteDelay = RunCommand.WriteDelay(),

@@ -168,6 +168,8 @@ public sealed partial class RecipeEngine
             Calibrations = calibrations,
             Detector = DetectorLayout.From(request.Instrument?.Detector, detectorHeader!),
             Instrument = request.Instrument?.Name,
+            ReferenceCatalog = ReferenceCatalogFor(recipe)?.Catalog,
+            Photometry = request.Instrument?.Photometry,
             Missing = missingOptional,
             KeepIntermediates = Options.SaveIntermediate,
         };
@@ -247,6 +249,7 @@ public sealed partial class RecipeEngine
         sb.Append(parameters.Canonical).Append('\n');
         foreach (var (f, s) in inputs) sb.Append("input ").Append(f.Category).Append(' ').Append(s.Sha256).Append('\n');
         foreach (var (f, s) in calibrations) sb.Append("calibration ").Append(f.Category).Append(' ').Append(s.Sha256).Append('\n');
+        if (ReferenceCatalogFor(request.Recipe) is { } reference) sb.Append("reference_catalog ").Append(reference.Sha256).Append('\n');
         // The quality verdict depends on the QC ranges, so a changed range remakes (and re-judges) the product.
         foreach (var output in request.Recipe.Connections.Outputs)
         {
@@ -255,6 +258,9 @@ public sealed partial class RecipeEngine
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
+
+    /// <summary>The run's reference catalog when the recipe uses one, else null.</summary>
+    private ReferenceCatalogFile? ReferenceCatalogFor(IRecipe recipe) => recipe.Connections.UsesReferenceCatalog ? Options.ReferenceCatalog : null;
 
     private TaskManifest? UpToDate(string manifestPath, string hash)
     {

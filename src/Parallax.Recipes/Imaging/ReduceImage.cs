@@ -9,7 +9,8 @@ namespace Parallax.Recipes.Imaging;
 /// Detrending of science frames, one product per frame: subtract the overscan and trim, flag
 /// saturated pixels, set the raw variance (read noise² + signal/gain), subtract the master bias,
 /// subtract the master dark scaled to the frame's exposure, divide by the master flat, convert to
-/// electrons with each amplifier's gain, find and clean cosmic rays (L.A.Cosmic). Variance and mask are propagated. QC: <c>median_e</c> (sky
+/// electrons with each amplifier's gain, find and clean cosmic rays (L.A.Cosmic), and, when a reference catalog is
+/// given, solve the WCS (TAN + SIP) and measure the photometric zero point. Variance and mask are propagated. QC: <c>median_e</c> (sky
 /// level) and <c>noise_e</c> (robust σ), or <c>median_adu</c> / <c>noise_adu</c> when the result stays
 /// in ADU. The bias- and dark-subtracted frame before flat division is an intermediate product.
 /// </summary>
@@ -29,13 +30,16 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
         4. divide by the master flat (divide_flat); pixels where the flat is not positive become NaN with NoData
         5. convert to electrons with each amplifier's gain (to_electrons)
         6. find and clean cosmic rays with L.A.Cosmic (cosmic_rays; cr_sigma_clip, cr_object_limit)
-        QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU).
+        7. with a reference catalog (--reference-catalog): solve the WCS against it, TAN + SIP of order sip_order (astrometry); the SCI header gets the solution and an ASTROM table lists the matched stars
+        8. measure the zero point by aperture photometry of the matched stars: MAGZPT / MAGZPTE in the SCI header (zero_point)
+        QC per frame: median_e = sky level; noise_e = robust sigma (median_adu, noise_adu in ADU); astrom_rms_px, astrom_rms_arcsec, astrom_matches; zp_mag, zp_err, zp_stars (zp_colour when a colour term is fitted).
         """;
 
     /// <inheritdoc/>
     public override RecipeConnections Connections { get; } = new()
     {
         Inputs = [new InputConnection { Categories = ["SCIENCE", "STANDARD"], MinCount = 1, Doc = "exposures of the sky" }],
+        UsesReferenceCatalog = true,
         Calibrations =
         [
             new CalibrationConnection { Category = "MASTER_BIAS", Required = false, MatchKeys = ["binning", "readout"], Doc = "subtracted (required unless subtract_bias is false)" },
@@ -52,6 +56,13 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                     ["median_e"] = "sky level: median of the frame [electron] (median_adu when to_electrons is false)",
                     ["noise_e"] = "robust sigma of the frame [electron] (noise_adu when to_electrons is false)",
                     ["cosmic_ray_pixels"] = "pixels flagged as cosmic rays by L.A.Cosmic",
+                    ["astrom_rms_px"] = "radial rms of the astrometric fit's residuals [pixel]",
+                    ["astrom_rms_arcsec"] = "radial rms of the astrometric fit's residuals [arcsec]",
+                    ["astrom_matches"] = "stars matched to the reference catalog and kept by the fit",
+                    ["zp_mag"] = "photometric zero point: magnitude of 1 e-/s (extinction included) [mag]",
+                    ["zp_err"] = "standard error of the zero point [mag]",
+                    ["zp_stars"] = "stars used for the zero point",
+                    ["zp_colour"] = "colour term of the zero point (when the instrument file names colour columns) [mag/mag]",
                 },
             },
             new OutputConnection
@@ -129,22 +140,68 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
                 image = cleaned.Cleaned;
                 history.Add($"reduce_image: {cosmicPixels} cosmic-ray pixel(s) flagged and cleaned (L.A.Cosmic, sigclip {parameters.CrSigmaClip}, objlim {parameters.CrObjectLimit})");
             }
+            var calibrated = Calibrate(image, frame, input, parameters, history);
             var unit = parameters.ToElectrons ? "e" : "adu";
+            var qc = new Dictionary<string, double>
+            {
+                [$"median_{unit}"] = RobustStatistics.Median(image.Data, image.Mask),
+                [$"noise_{unit}"] = RobustStatistics.MadSigma(image.Data, image.Mask),
+                ["cosmic_ray_pixels"] = cosmicPixels,
+            };
+            foreach (var (name, value) in calibrated.Qc) qc[name] = value;
             products.Add(new RecipeProduct
             {
                 Category = "REDUCED_IMAGE",
                 Image = image,
                 DerivedFrom = frame.Name,
-                Qc = new Dictionary<string, double>
-                {
-                    [$"median_{unit}"] = RobustStatistics.Median(image.Data, image.Mask),
-                    [$"noise_{unit}"] = RobustStatistics.MadSigma(image.Data, image.Mask),
-                    ["cosmic_ray_pixels"] = cosmicPixels,
-                },
+                Qc = qc,
+                Tables = calibrated.Tables,
                 History = history,
             });
         }
         if (products.Count == 0) return new UnprocessableData(skipped.Count == 1 ? skipped[0].Reason : $"none of the {input.Frames.Count} frames can be reduced", skipped);
         return new RecipeSucceeded(products, skipped);
+    }
+
+    /// <summary>
+    /// Astrometry and zero point of one detrended frame when a reference catalog is given: sets the frame's WCS to the
+    /// solution, writes MAGZPT / MAGZPTE, and returns the QC values and the ASTROM table. A frame whose astrometry
+    /// fails keeps its header WCS and is still a product; the failure and its numbers are in HISTORY and QC.
+    /// </summary>
+    private static (Dictionary<string, double> Qc, IReadOnlyList<ProductTable> Tables) Calibrate(MaskedImage image, RecipeFrame frame, RecipeInput input, ReduceImageParameters parameters, List<string> history)
+    {
+        var qc = new Dictionary<string, double>();
+        if (!parameters.Astrometry) return (qc, []);
+        if (input.ReferenceCatalog is not { } catalog)
+        {
+            history.Add("reduce_image: no reference catalog given (--reference-catalog): astrometry and zero point skipped");
+            return (qc, []);
+        }
+        var band = AstrometryStep.Band(frame, image, input, catalog);
+        var solution = AstrometryStep.Solve(image, frame, catalog, band, parameters.SipOrder, history);
+        if (solution is null) return (qc, []);
+        qc["astrom_matches"] = solution.Matches.Count;
+        if (!solution.Succeeded)
+        {
+            history.Add("reduce_image: astrometry numbers: " + string.Join(", ", solution.Numbers.Select(n => FormattableString.Invariant($"{n.Key} {n.Value:0.###}"))));
+            return (qc, []);
+        }
+        image.Wcs = solution.Wcs;
+        qc["astrom_rms_px"] = solution.RmsPixels;
+        qc["astrom_rms_arcsec"] = solution.RmsArcsec;
+        Parallax.Imaging.Photometry.ZeroPointResult? zeroPoint = null;
+        if (parameters.ZeroPoint)
+        {
+            zeroPoint = ZeroPointStep.Measure(image, frame, solution, catalog, band, input.Photometry?.Colour, history);
+            if (zeroPoint is { Succeeded: true } zp)
+            {
+                qc["zp_mag"] = zp.ZeroPoint;
+                qc["zp_err"] = zp.Error;
+                qc["zp_stars"] = zp.Stars;
+                if (double.IsFinite(zp.ColourTerm)) qc["zp_colour"] = zp.ColourTerm;
+            }
+        }
+        double? airmass = frame.PrimaryHeader.TryGetDouble("AIRMASS", out var x) ? x : null;
+        return (qc, [ZeroPointStep.AstromTable(solution, catalog, band, zeroPoint, airmass)]);
     }
 }
