@@ -41,6 +41,9 @@ public sealed class AstrometricSolution
     /// <summary>Shift of the reference point from the header WCS to the solution, arcsec (NaN on failure).</summary>
     public double PointingCorrectionArcsec { get; init; } = double.NaN;
 
+    /// <summary>Every source detected on the frame (zero-based barycentres), saturated and blended ones included: the neighbours aperture photometry must avoid.</summary>
+    public IReadOnlyList<(double X, double Y)> Detections { get; init; } = [];
+
     /// <summary>Median FWHM of the detected stars, pixels (NaN when unknown): for aperture photometry.</summary>
     public double Fwhm { get; init; } = double.NaN;
 

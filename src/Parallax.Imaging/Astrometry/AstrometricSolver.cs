@@ -50,13 +50,14 @@ public static class AstrometricSolver
         var p = parameters ?? new AstrometryParameters();
         p.Validate();
         var stars = UsableStars(sources);
+        var detections = sources.Select(s => (s.X, s.Y)).ToArray();
         var fwhm = MedianFwhm(stars);
         var scaleArcsec = approximate.PixelScale * 3600;
         var margin = p.SearchRadiusArcsec / scaleArcsec;
         var reference = Project(catalog, approximate, width, height, margin, p);
         AstrometricSolution Fail(string why, int matches = 0) => new()
         {
-            Succeeded = false, Message = why, Detected = stars.Count, CatalogStars = reference.Count, Fwhm = fwhm,
+            Succeeded = false, Message = why, Detected = stars.Count, CatalogStars = reference.Count, Fwhm = fwhm, Detections = detections,
             Matches = [], SipOrder = 0,
         };
         if (stars.Count < p.MinMatches || reference.Count < p.MinMatches)
@@ -149,6 +150,7 @@ public static class AstrometricSolver
             SipOrder = order >= 2 ? order : 0,
             PointingCorrectionArcsec = shift,
             Fwhm = fwhm,
+            Detections = detections,
         };
     }
 

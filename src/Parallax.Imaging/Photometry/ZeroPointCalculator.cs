@@ -22,8 +22,10 @@ public static class ZeroPointCalculator
     /// <param name="exposureTime">Exposure time, seconds (&gt; 0).</param>
     /// <param name="fwhm">Stellar FWHM, pixels (&gt; 0).</param>
     /// <param name="parameters">Settings; defaults when null.</param>
+    /// <param name="neighbours">Every source detected on the frame (zero-based), or null: when given, only stars with no other source within the large aperture (plus 2 FWHM) measure the aperture correction.</param>
     /// <exception cref="ArgumentOutOfRangeException">A non-positive exposure time or FWHM, or invalid parameters.</exception>
-    public static ZeroPointResult Measure(MaskedImage image, IReadOnlyList<ZeroPointStar> stars, double exposureTime, double fwhm, ZeroPointParameters? parameters = null)
+    public static ZeroPointResult Measure(MaskedImage image, IReadOnlyList<ZeroPointStar> stars, double exposureTime, double fwhm, ZeroPointParameters? parameters = null,
+        IReadOnlyList<(double X, double Y)>? neighbours = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(stars);
@@ -47,7 +49,13 @@ public static class ZeroPointCalculator
             good.Add(i);
         }
         // Curve of growth from the stars with the best signal: their large apertures are least troubled by noise.
-        var ratios = good.Where(i => (large[i].Flags & (SourceFlags.ApertureTruncated | SourceFlags.SkyFallback)) == 0 && large[i].Flux > 0)
+        var isolation = total + 2 * fwhm;
+        bool Isolated(int i) => neighbours is null || !neighbours.Any(n =>
+        {
+            var d2 = (n.X - stars[i].X) * (n.X - stars[i].X) + (n.Y - stars[i].Y) * (n.Y - stars[i].Y);
+            return d2 > 1.0 && d2 < isolation * isolation;
+        });
+        var ratios = good.Where(i => (large[i].Flags & (SourceFlags.ApertureTruncated | SourceFlags.SkyFallback)) == 0 && large[i].Flux > 0 && Isolated(i))
             .OrderByDescending(i => small[i].Flux / small[i].FluxError).Take(Math.Max(5, good.Count / 2))
             .Select(i => large[i].Flux / small[i].Flux).Where(double.IsFinite).ToArray();
         var correction = ratios.Length >= 3 ? -2.5 * Math.Log10(Median(ratios)) : 0.0;
@@ -63,7 +71,7 @@ public static class ZeroPointCalculator
             InstrumentalMagnitudes = instrumental, Used = used,
         };
         if (candidates.Count < p.MinStars)
-            return Fail(Invariant($"only {candidates.Count} of {stars.Count} stars have clean photometry (S/N ≥ {p.MinSignalToNoise:0.#}) and a catalog magnitude (at least {p.MinStars} needed)"));
+            return Fail(Invariant($"only {candidates.Count} of {stars.Count} stars have clean photometry (S/N >= {p.MinSignalToNoise:0.#}) and a catalog magnitude (at least {p.MinStars} needed)"));
 
         var zp = candidates.Select(i => stars[i].CatalogMagnitude - instrumental[i]).ToArray();
         var colour = candidates.Select(i => p.FitColourTerm ? stars[i].Colour : 0.0).ToArray();
@@ -96,7 +104,7 @@ public static class ZeroPointCalculator
         return new ZeroPointResult
         {
             Succeeded = true,
-            Message = Invariant($"ZP {fit.Zp:0.###} ± {fit.ZpError:0.###} mag from {n} stars (scatter {scatter:0.###}, aperture {radius:0.##} px, correction {correction:0.###} mag{(p.FitColourTerm ? $", colour term {fit.Slope:0.###} ± {fit.SlopeError:0.###}" : "")})"),
+            Message = Invariant($"ZP {fit.Zp:0.###} +/- {fit.ZpError:0.###} mag from {n} stars (scatter {scatter:0.###}, aperture {radius:0.##} px, correction {correction:0.###} mag{(p.FitColourTerm ? $", colour term {fit.Slope:0.###} +/- {fit.SlopeError:0.###}" : "")})"),
             ZeroPoint = fit.Zp,
             Error = fit.ZpError,
             Scatter = scatter,

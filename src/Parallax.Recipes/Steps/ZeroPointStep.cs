@@ -45,7 +45,7 @@ public static class ZeroPointStep
         var useColour = first is not null && second is not null;
         var stars = astrometry.Matches.Select(m => new ZeroPointStar(m.X, m.Y, mags[m.CatalogIndex],
             useColour ? first![m.CatalogIndex] - second![m.CatalogIndex] : double.NaN)).ToList();
-        var result = ZeroPointCalculator.Measure(image, stars, exposure, astrometry.Fwhm, new ZeroPointParameters { FitColourTerm = useColour });
+        var result = ZeroPointCalculator.Measure(image, stars, exposure, astrometry.Fwhm, new ZeroPointParameters { FitColourTerm = useColour }, astrometry.Detections);
         var unit = image.Unit == PixelUnits.Electron ? "e-/s" : $"{image.Unit}/s";
         if (result.Succeeded)
         {

@@ -21,7 +21,7 @@ public class ZeroPointCalculatorTests
                 var mags = SimulatedField.Catalog.Magnitudes("V")!;
                 var stars = solution.Matches.Select(m => new ZeroPointStar(m.X, m.Y, mags[m.CatalogIndex])).ToList();
 
-                var zp = ZeroPointCalculator.Measure(frame.Image, stars, frame.ExposureTime, solution.Fwhm);
+                var zp = ZeroPointCalculator.Measure(frame.Image, stars, frame.ExposureTime, solution.Fwhm, neighbours: solution.Detections);
 
                 // Truth: electrons = EXPTIME·10^(−0.4 (m + k·X − ZP)) before the flat, so the frame's ZP for e/s is ZP − k·X.
                 var expected = v.ZeroPoint - v.Extinction * frame.Airmass;
@@ -49,7 +49,7 @@ public class ZeroPointCalculatorTests
                 return new ZeroPointStar(m.X, m.Y, mags[m.CatalogIndex] + 0.1 * colour, colour);
             }).ToList();
 
-            var zp = ZeroPointCalculator.Measure(frame.Image, stars, frame.ExposureTime, solution.Fwhm, new ZeroPointParameters { FitColourTerm = true });
+            var zp = ZeroPointCalculator.Measure(frame.Image, stars, frame.ExposureTime, solution.Fwhm, new ZeroPointParameters { FitColourTerm = true }, solution.Detections);
 
             Assert.True(zp.Succeeded, zp.Message);
             Close.Equal(0.1, zp.ColourTerm, 0, 0.02, "colour term");
