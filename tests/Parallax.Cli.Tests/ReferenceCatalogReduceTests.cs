@@ -134,6 +134,29 @@ public sealed class ReferenceCatalogReduceTests : IClassFixture<ReferenceCatalog
     }
 
     [Fact]
+    public void Given_a_SOF_with_a_REFERENCE_CATALOG_line_When_run_Then_the_frame_gets_a_zero_point_and_the_catalog_is_in_its_provenance()
+    {
+        var frame = Directory.GetFiles(_night.Raw, "*.fits").Order(StringComparer.Ordinal).Last();
+        var products = Directory.GetFiles(_night.Out, "MASTER_*.fits");
+        var sof = _night.File("science.sof");
+        File.WriteAllLines(sof,
+        [
+            $"{frame} SCIENCE",
+            $"{products.Single(p => p.Contains("MASTER_BIAS", StringComparison.Ordinal))} MASTER_BIAS",
+            $"{products.Single(p => p.Contains("FLAT-2", StringComparison.Ordinal))} MASTER_FLAT",
+            $"{_night.Truth("catalog.csv")} REFERENCE_CATALOG",
+        ]);
+
+        var r = CliRunner.Run("run", "reduce_image", sof, "-o", _night.File("sof-out"));
+
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Contains("zp_mag=", r.Stdout);
+        using var f = FitsFile.Open(Directory.GetFiles(_night.File("sof-out"), "REDUCED_IMAGE_*.fits").Single());
+        Assert.Contains(f.Primary.Header, c => c.Value?.ToString() == "REFERENCE_CATALOG");
+        Assert.True(f.Image("SCI").Header.Contains("MAGZPT"));
+    }
+
+    [Fact]
     public void Given_a_catalog_without_a_dec_column_When_reduce_starts_Then_one_line_names_the_file_and_the_column_and_nothing_runs()
     {
         var bad = _night.File("bad.csv");
