@@ -75,6 +75,45 @@ public class ReduceImageTests
         }
     }
 
+    public class Astrometry
+    {
+        [Fact]
+        public void Given_no_reference_catalog_When_reduced_Then_astrometry_is_skipped_and_HISTORY_says_so()
+        {
+            var raw = Images.Frame(Images.Constant(8, 8, 500), "SCIENCE", 10);
+            var bias = Images.Frame(Images.Constant(8, 8, 100), "MASTER_BIAS");
+
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(Images.Input([raw], null, bias), new ReduceImageParameters { DivideFlat = false }, default));
+
+            var product = Assert.Single(ok.Products);
+            Assert.Contains("reduce_image: no reference catalog given (--reference-catalog): astrometry and zero point skipped", product.History);
+            Assert.Empty(product.Tables);
+            Assert.False(product.Qc.ContainsKey("astrom_matches"));
+            Assert.Null(product.Image.Wcs);
+        }
+
+        [Fact]
+        public void Given_a_catalog_but_a_frame_without_a_header_WCS_When_reduced_Then_the_frame_is_still_reduced_and_HISTORY_says_why()
+        {
+            var raw = Images.Frame(Images.Constant(8, 8, 500), "SCIENCE", 10);
+            var bias = Images.Frame(Images.Constant(8, 8, 100), "MASTER_BIAS");
+            var input = Images.Input([raw], null, bias);
+            input = new RecipeInput { Frames = input.Frames, Calibrations = input.Calibrations, Detector = input.Detector, ReferenceCatalog = new Parallax.Imaging.Astrometry.ReferenceCatalog([1.0], [2.0]) };
+
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(input, new ReduceImageParameters { DivideFlat = false }, default));
+
+            Assert.Contains(ok.Products[0].History, h => h.StartsWith("reduce_image: astrometry skipped: the frame has no usable header WCS", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Given_the_connections_Then_reduce_image_uses_the_reference_catalog_and_declares_its_QC()
+        {
+            Assert.True(Recipe.Connections.UsesReferenceCatalog);
+            var qc = Recipe.Connections.OutputFor("REDUCED_IMAGE")!.Qc;
+            foreach (var name in new[] { "astrom_rms_px", "astrom_rms_arcsec", "astrom_matches", "zp_mag", "zp_err", "zp_stars" }) Assert.True(qc.ContainsKey(name), name);
+        }
+    }
+
     public class CosmicRays
     {
         [Fact]

@@ -60,13 +60,10 @@ internal static class DemoCommand
     }
 
     /// <summary>
-    /// Where the simulator's truth joins the reduction. <c>parallax reduce</c> takes no reference
-    /// catalog in this version, so the settings pass unchanged; a reduction that accepts one takes
-    /// <c>catalog.csv</c> of <paramref name="truthFolder"/> here.
+    /// Where the simulator's truth joins the reduction: its source catalog (<c>catalog.csv</c> of
+    /// <paramref name="truthFolder"/>, positions and magnitudes per filter) is the reference catalog
+    /// of the astrometric solutions and zero points, as a user's Gaia extract would be.
     /// </summary>
     private static ReduceCommand.ReduceSettings WithTruth(ReduceCommand.ReduceSettings settings, string truthFolder)
-    {
-        _ = truthFolder;
-        return settings;
-    }
+        => settings with { ReferenceCatalog = Path.Combine(truthFolder, "catalog.csv") };
 }

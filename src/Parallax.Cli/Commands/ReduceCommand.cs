@@ -27,8 +27,9 @@ internal static class ReduceCommand
         var json = new Option<bool>("--json") { Description = "Print the run's reports as JSON instead of log lines" };
         var noRecurse = new Option<bool>("--no-recursive") { Description = "Only the folder itself, not its sub-folders" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no quick-look PNGs and no night report (the night record is kept: 'parallax report OUTDIR' makes it later)" };
+        var referenceCatalog = ReferenceCatalogOption.Create();
         var cmd = new Command("reduce", "Organise a folder of raw frames and run the whole cascade (bias, dark, flat, science) in parallel; re-running skips finished work")
-            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse, noReport };
+            { folder, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, force, intermediate, jobs, memory, verbose, json, noRecurse, noReport, referenceCatalog };
         cmd.SetAction(r =>
         {
             Interrupt.Install();
@@ -60,6 +61,7 @@ internal static class ReduceCommand
                 Json = r.GetValue(json),
                 Recursive = !r.GetValue(noRecurse),
                 MakeReport = !r.GetValue(noReport),
+                ReferenceCatalog = r.GetValue(referenceCatalog),
             });
         });
         return cmd;
@@ -95,6 +97,9 @@ internal static class ReduceCommand
         public bool Recursive { get; init; } = true;
 
         public bool MakeReport { get; init; } = true;
+
+        /// <summary>A reference catalog (CSV or FITS table) for astrometry and zero points, or null.</summary>
+        public string? ReferenceCatalog { get; init; }
     }
 
     /// <summary>Organises the raw folder, runs the cascade, writes the night record and report, and prints the summary; returns the exit code. Interrupt must be installed by the caller.</summary>
@@ -121,6 +126,7 @@ internal static class ReduceCommand
             Console.Error.WriteLine($"parallax: no instrument named '{forced}' (loaded: {string.Join(", ", catalog.Instruments.Select(i => i.Name))})");
             return ExitCodes.UsageError;
         }
+        if (!ReferenceCatalogOption.TryLoad(settings.ReferenceCatalog, out var reference)) return ExitCodes.Failed;
         var outdir = Path.GetFullPath(settings.Output);
         ICalibrationDatabase? db = null;
         try
@@ -145,6 +151,7 @@ internal static class ReduceCommand
             {
                 OutputFolder = outdir,
                 CalibrationDatabase = db,
+                ReferenceCatalog = reference,
                 Force = settings.Force,
                 SaveIntermediate = settings.SaveIntermediate,
                 WriteDelay = RunCommand.WriteDelay(),

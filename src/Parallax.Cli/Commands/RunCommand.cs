@@ -23,8 +23,9 @@ internal static class RunCommand
         var intermediate = new Option<bool>("--save-intermediate") { Description = "Also write intermediate products (into OUTDIR/intermediate)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the detail behind failures (explanations, numbers)" };
         var json = new Option<bool>("--json") { Description = "Print the task report as JSON" };
+        var referenceCatalog = ReferenceCatalogOption.Create();
         var cmd = new Command("run", "Run one recipe on a SOF or on FITS files and write its products (exit codes: see README)")
-            { recipeName, inputs, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, name, force, intermediate, verbose, json };
+            { recipeName, inputs, output, parameters.Pairs, parameters.File, instrument, instruments, caldb, name, force, intermediate, verbose, json, referenceCatalog };
         cmd.SetAction(r =>
         {
             Interrupt.Install();
@@ -47,6 +48,10 @@ internal static class RunCommand
                 Console.Error.WriteLine($"parallax: {(e is FileNotFoundException ? $"{given[0]}: no such file" : e.Message)}");
                 return ExitCodes.Failed;
             }
+            // A SOF may name the reference catalog; --reference-catalog wins over it.
+            var referencePath = r.GetValue(referenceCatalog) ?? files.FirstOrDefault(f => string.Equals(f.Category, ReferenceCatalogOption.SofCategory, StringComparison.OrdinalIgnoreCase)).Path;
+            files = [.. files.Where(f => !string.Equals(f.Category, ReferenceCatalogOption.SofCategory, StringComparison.OrdinalIgnoreCase))];
+            if (!ReferenceCatalogOption.TryLoad(referencePath, out var reference)) return ExitCodes.Failed;
             FileSetTask.Result plan;
             try
             {
@@ -68,6 +73,7 @@ internal static class RunCommand
                 {
                     OutputFolder = r.GetValue(output)!,
                     CalibrationDatabase = db,
+                    ReferenceCatalog = reference,
                     Force = r.GetValue(force),
                     SaveIntermediate = r.GetValue(intermediate),
                     WriteDelay = WriteDelay(),

@@ -11,6 +11,9 @@ public sealed record EngineOptions
     /// <summary>Where finished products are registered and missing calibrations looked up; null for none.</summary>
     public ICalibrationDatabase? CalibrationDatabase { get; init; }
 
+    /// <summary>The reference catalog given with <c>--reference-catalog</c> (read once for the run), passed to recipes that use one; null for none.</summary>
+    public ReferenceCatalogFile? ReferenceCatalog { get; init; }
+
     /// <summary>Run every task even when its products are up to date.</summary>
     public bool Force { get; init; }
 

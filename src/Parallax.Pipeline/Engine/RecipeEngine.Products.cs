@@ -19,6 +19,7 @@ public sealed partial class RecipeEngine
         var inputList = inputStamps.Where(s => used.Contains(Path.GetFileName(s.File.Path)) && !skipped.Any(k => k.Name == Path.GetFileName(s.File.Path)))
             .Select(s => (Name: Path.GetFileName(s.File.Path), s.File.Category, s.Stamp.Sha256)).ToList();
         var calibrationList = calibrationStamps.Select(s => (Name: Path.GetFileName(s.File.Path), s.File.Category, s.Stamp.Sha256)).ToList();
+        if (ReferenceCatalogFor(request.Recipe) is { } reference) calibrationList.Add((Path.GetFileName(reference.Path), "REFERENCE_CATALOG", reference.Sha256));
         var products = new List<(ProductFile File, ManifestProduct Entry)>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var notes = new List<string>();

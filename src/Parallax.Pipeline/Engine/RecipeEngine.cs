@@ -178,6 +178,8 @@ public sealed partial class RecipeEngine
             Instrument = request.Instrument?.Name,
             Spectroscopy = request.Instrument?.Spectroscopy,
             LineLists = lineLists,
+            ReferenceCatalog = ReferenceCatalogFor(recipe)?.Catalog,
+            Photometry = request.Instrument?.Photometry,
             Missing = missingOptional,
             KeepIntermediates = Options.SaveIntermediate,
         };
@@ -284,6 +286,7 @@ public sealed partial class RecipeEngine
         foreach (var (f, s) in calibrations) sb.Append("calibration ").Append(f.Category).Append(' ').Append(s.Sha256).Append('\n');
         // An edited line list remakes the wavelength solutions.
         foreach (var list in lineLists) sb.Append("linelist ").Append(list.Name).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(list.Text)))).Append('\n');
+        if (ReferenceCatalogFor(request.Recipe) is { } reference) sb.Append("reference_catalog ").Append(reference.Sha256).Append('\n');
         // The quality verdict depends on the QC ranges, so a changed range remakes (and re-judges) the product.
         foreach (var output in request.Recipe.Connections.Outputs)
         {
@@ -292,6 +295,9 @@ public sealed partial class RecipeEngine
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
+
+    /// <summary>The run's reference catalog when the recipe uses one, else null.</summary>
+    private ReferenceCatalogFile? ReferenceCatalogFor(IRecipe recipe) => recipe.Connections.UsesReferenceCatalog ? Options.ReferenceCatalog : null;
 
     private TaskManifest? UpToDate(string manifestPath, string hash)
     {

@@ -50,6 +50,9 @@ public sealed class InstrumentDefinition
     /// <summary>The <c>spectroscopy:</c> section (dispersion axis, wavelength prior, lamp line lists); null when the file has none.</summary>
     public SpectroscopySettings? Spectroscopy { get; init; }
 
+    /// <summary>The <c>photometry:</c> section (filter → reference-catalog column, colour term columns); null when the file has none.</summary>
+    public PhotometrySettings? Photometry { get; init; }
+
     /// <summary>The mapping of a logical name, or null.</summary>
     public KeywordMapping? FindKeyword(string name) => Keywords.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -13,7 +13,7 @@ namespace Parallax.Pipeline.Instruments;
 /// </summary>
 public static partial class InstrumentLoader
 {
-    private static readonly string[] TopLevel = ["name", "description", "kind", "identity", "keywords", "detector", "classification", "grouping", "cascade", "associations", "recipes", "qc", "spectroscopy"];
+    private static readonly string[] TopLevel = ["name", "description", "kind", "identity", "keywords", "detector", "classification", "grouping", "cascade", "associations", "recipes", "qc", "spectroscopy", "photometry"];
 
     /// <summary>Reads and validates one instrument file.</summary>
     /// <exception cref="InstrumentDefinitionException">The file breaks the schema.</exception>
@@ -57,6 +57,7 @@ public static partial class InstrumentLoader
         var recipes = r.Optional(root, "recipes") is { } rec ? ReadRecipes(r, rec) : new Dictionary<string, IReadOnlyDictionary<string, object?>>();
         var qc = r.Optional(root, "qc") is { } q ? ReadQc(r, q) : [];
         var spectroscopy = r.Optional(root, "spectroscopy") is { } sp ? ReadSpectroscopy(r, sp) : null;
+        var photometry = r.Optional(root, "photometry") is { } ph ? ReadPhotometry(r, ph) : null;
 
         return new InstrumentDefinition
         {
@@ -74,6 +75,7 @@ public static partial class InstrumentLoader
             RecipeDefaults = recipes,
             QcRanges = qc,
             Spectroscopy = spectroscopy,
+            Photometry = photometry,
         };
     }
 
@@ -498,6 +500,27 @@ public static partial class InstrumentLoader
             result[recipe] = parameters;
         }
         return result;
+    }
+
+    private static PhotometrySettings ReadPhotometry(YamlNodeReader r, YamlNode node)
+    {
+        const string field = "photometry";
+        var m = r.Mapping(node, field);
+        r.OnlyKeys(m, field, "bands", "colour");
+        var bands = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (r.Optional(m, "bands") is { } b)
+        {
+            foreach (var (filter, _, column) in YamlNodeReader.Entries(r.Mapping(b, field + ".bands")))
+                bands[filter] = r.String(column, $"{field}.bands.{filter}");
+        }
+        (string, string)? colour = null;
+        if (r.Optional(m, "colour") is { } c)
+        {
+            var pair = r.StringList(c, field + ".colour");
+            if (pair.Count != 2) throw r.Error(c, field + ".colour", $"needs two catalog columns (e.g. [B, V]: colour = B - V), not {pair.Count}");
+            colour = (pair[0], pair[1]);
+        }
+        return new PhotometrySettings { Bands = bands, Colour = colour };
     }
 
     private static SpectroscopySettings ReadSpectroscopy(YamlNodeReader r, YamlNode node)

@@ -9,6 +9,9 @@ public sealed record RecipeConnections
     /// <summary>The calibrations used.</summary>
     public IReadOnlyList<CalibrationConnection> Calibrations { get; init; } = [];
 
+    /// <summary>True when the recipe uses the run's reference catalog (when one is given): it then reaches <see cref="RecipeInput.ReferenceCatalog"/> and its checksum enters the task hash and provenance.</summary>
+    public bool UsesReferenceCatalog { get; init; }
+
     /// <summary>The products made.</summary>
     public required IReadOnlyList<OutputConnection> Outputs { get; init; }
 

@@ -15,6 +15,12 @@ public sealed class RecipeInput
     /// <summary>True when intermediate products will be written (<c>--save-intermediate</c>); a recipe may skip making them otherwise.</summary>
     public bool KeepIntermediates { get; init; }
 
+    /// <summary>The user's astrometric/photometric reference catalog, for recipes whose connections use one; null when none was given.</summary>
+    public Imaging.Astrometry.ReferenceCatalog? ReferenceCatalog { get; init; }
+
+    /// <summary>The instrument file's photometry settings (filter → catalog column, colour term); null when it has none.</summary>
+    public Instruments.PhotometrySettings? Photometry { get; init; }
+
     /// <summary>The instrument's name, or null when unknown.</summary>
     public string? Instrument { get; init; }
 

@@ -45,6 +45,18 @@ public sealed record ReduceImageParameters : DetectorParameters
     [Parameter("Box size of the sky background model: larger than the sources, smaller than the sky's variations.", Minimum = 8, Maximum = 4096, Unit = "pixel")]
     public int SkyBox { get; init; } = 64;
 
+    /// <summary>Solve each frame's WCS against the reference catalog (runs only when one is given).</summary>
+    [Parameter("Solve each frame's WCS (TAN + SIP) against the reference catalog given with --reference-catalog; without a catalog the step is skipped.")]
+    public bool Astrometry { get; init; } = true;
+
+    /// <summary>Order of the SIP distortion of the astrometric solution.</summary>
+    [Parameter("Order of the SIP distortion polynomials of the astrometric solution (0 or 1: TAN only); lowered automatically when too few stars match.", Minimum = 0, Maximum = 5)]
+    public int SipOrder { get; init; } = 3;
+
+    /// <summary>Measure the photometric zero point from the astrometrically matched stars.</summary>
+    [Parameter("Measure the photometric zero point (MAGZPT) from the stars the astrometry matched, against the catalog band of the frame's filter.")]
+    public bool ZeroPoint { get; init; } = true;
+
     /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {

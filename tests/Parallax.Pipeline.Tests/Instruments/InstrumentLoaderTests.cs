@@ -142,6 +142,33 @@ public class InstrumentLoaderTests
         }
     }
 
+    public class Photometry
+    {
+        [Fact]
+        public void Given_a_photometry_section_When_parsed_Then_filters_map_to_catalog_columns_and_others_keep_their_name()
+        {
+            var p = InstrumentLoader.Parse(TestInstrument.Yaml + "\nphotometry: {bands: {V: V, G: phot_g_mean_mag}, colour: [B, V]}\n", "t.yaml").Photometry!;
+
+            Assert.Equal("phot_g_mean_mag", p.BandFor("g"));
+            Assert.Equal("V", p.BandFor("V"));
+            Assert.Equal("R", p.BandFor("R"));
+            Assert.Equal(("B", "V"), p.Colour);
+        }
+
+        [Fact]
+        public void Given_no_photometry_section_Then_there_are_no_settings()
+            => Assert.Null(InstrumentLoader.Parse(TestInstrument.Yaml, "t.yaml").Photometry);
+
+        [Theory]
+        [InlineData("photometry: {colour: [B]}\n", "photometry.colour")]
+        [InlineData("photometry: {bands: {V: V}, color: [B, V]}\n", "color")]
+        public void Given_a_bad_photometry_section_When_parsed_Then_the_error_names_the_field(string section, string field)
+        {
+            var e = Fails(TestInstrument.Yaml + "\n" + section);
+            Assert.Contains(field, e.Message);
+        }
+    }
+
     public class ShippedFiles
     {
         [Fact]
