@@ -15,6 +15,9 @@ public sealed record NightReport
     /// <summary>The products, in the tasks' order.</summary>
     public required IReadOnlyList<ProductEntry> Products { get; init; }
 
+    /// <summary>Plots drawn from several products (zero point against airmass when frames have zp_mag and AIRMASS); may be empty.</summary>
+    public IReadOnlyList<ReportPlot> NightPlots { get; init; } = [];
+
     /// <summary>The records of the folder's calibration database (<c>caldb.sqlite</c>), empty when there is none.</summary>
     public IReadOnlyList<Pipeline.Calibration.CalibrationRecord> Calibrations { get; init; } = [];
 

@@ -54,6 +54,7 @@ public static class NightReportBuilder
             Tasks = tasks,
             Products = products,
             Instruments = instruments,
+            NightPlots = NightPlotBuilder.Of(products),
             Calibrations = CalibrationRecords(folder),
             BuildSeconds = clock.Elapsed.TotalSeconds,
         };
@@ -64,6 +65,7 @@ public static class NightReportBuilder
     {
         Header header;
         MaskedImage? image = null;
+        IReadOnlyList<AstrometricResidual>? astrometry = null;
         string? problem = null;
         try
         {
@@ -72,6 +74,7 @@ public static class NightReportBuilder
             if (!header.Contains("PRODCATG")) return null;
             try { image = MaskedImageFits.Read(file); }
             catch (FitsFormatException e) { problem = e.Message; }
+            astrometry = AstrometryTable.TryRead(file);
         }
         catch (Exception e) when (e is FitsFormatException or IOException or UnauthorizedAccessException)
         {
@@ -107,6 +110,8 @@ public static class NightReportBuilder
             Recipe = header.GetString("RECIPE", "") ?? "",
             TaskId = header.GetString("TASKID", "") ?? "",
             Instrument = instrument,
+            Filter = header.GetString("FILTER", "")?.Trim() ?? "",
+            Airmass = header.TryGetDouble("AIRMASS", out var airmass) ? airmass : double.NaN,
             Date = header.GetString("DATE", "") ?? "",
             Inputs = Indexed(header, "INPUT"),
             Calibrations = Indexed(header, "CALIB"),
@@ -114,7 +119,7 @@ public static class NightReportBuilder
             QcFailures = Indexed(header, "QCFAIL"),
             Thumbnail = image is null ? null : QuickLookRenderer.RenderPng(image, QuickLookOptions.Thumbnail(ThumbnailSize)),
             QuickLookFile = File.Exists(quickLook) ? Path.GetFileName(quickLook) : null,
-            Plots = image is null ? [] : PlotsOf(stem, category, image),
+            Plots = [.. image is null ? [] : PlotsOf(stem, category, image), .. AstrometryPlot(stem, astrometry)],
             Problem = problem,
         };
     }
@@ -132,6 +137,14 @@ public static class NightReportBuilder
             ? QcPlots.FlatHistogram(image.Data, unit: image.Unit, size: ProductPlotSize)
             : QcPlots.PixelHistogram(image.Data, $"{category}: pixel values", image.Unit, size: ProductPlotSize);
         return [new ReportPlot(id + "-histogram", $"{stem}: histogram of pixel values", png)];
+    }
+
+    /// <summary>The astrometric residuals of a product's ASTROM table as arrows on the detector; none without a usable table.</summary>
+    private static List<ReportPlot> AstrometryPlot(string stem, IReadOnlyList<AstrometricResidual>? residuals)
+    {
+        if (residuals is null || !residuals.Any(r => double.IsFinite(r.X) && double.IsFinite(r.Y) && double.IsFinite(r.Dx) && double.IsFinite(r.Dy))) return [];
+        var id = "plot-" + string.Concat(stem.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        return [new ReportPlot(id + "-astrometry", $"{stem}: astrometric residuals", QcPlots.AstrometricResiduals(residuals, "pixel", ProductPlotSize))];
     }
 
     /// <summary>The records of OUTDIR/caldb.sqlite (the database <c>reduce</c> uses by default); none when absent or unreadable.</summary>

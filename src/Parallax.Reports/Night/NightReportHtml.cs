@@ -180,7 +180,7 @@ public static class NightReportHtml
     private static void Plots(StringBuilder h, NightReport report)
     {
         h.Append("<h2 id=\"plots\">Plots</h2>\n");
-        foreach (var plot in report.Products.SelectMany(p => p.Plots))
+        foreach (var plot in report.NightPlots.Concat(report.Products.SelectMany(p => p.Plots)))
         {
             h.Append("<figure id=\"").Append(E(plot.Id)).Append("\"><img alt=\"").Append(E(plot.Title)).Append("\" src=\"").Append(DataUri(plot.Png)).Append("\" /><figcaption>")
                 .Append(E(plot.Title)).Append("</figcaption></figure>\n");

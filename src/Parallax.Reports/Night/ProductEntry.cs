@@ -24,6 +24,12 @@ public sealed record ProductEntry
     /// <summary>The instrument definition used.</summary>
     public string Instrument { get; init; } = "";
 
+    /// <summary>FILTER of the product (trimmed); empty when absent.</summary>
+    public string Filter { get; init; } = "";
+
+    /// <summary>AIRMASS of the product; NaN when absent or not a number.</summary>
+    public double Airmass { get; init; } = double.NaN;
+
     /// <summary>Processing date (DATE, UTC).</summary>
     public string Date { get; init; } = "";
 
