@@ -142,7 +142,8 @@ internal sealed class TruthWriter
             var flux = scene.SourceFlux(target);
             var csv = new Csv("wavelength", "flambda", "throughput", "extinction");
             for (var w = Math.Floor(s.WavelengthRange[0]) - 50; w <= s.WavelengthRange[1] + 50; w += 1)
-                csv.Row(w, flux(w), Math.Round(scene.Throughput(w), 6), scene.Extinction[w]);
+                // f_λ is ~1e-15: the CSV writer's fixed nine decimals would write 0, so it goes as nine significant digits.
+                csv.Row(w, flux(w).ToString("G9", inv), Math.Round(scene.Throughput(w), 6), scene.Extinction[w]);
             csv.Save(Path.Combine(_dir, $"spectrum_{FileSafe(target.Object)}.csv"));
         }
         Frames(frames);

@@ -11,10 +11,10 @@ public sealed record SkyFitOptions
     public static SkyFitOptions Default { get; } = new();
 
     /// <summary>
-    /// Breakpoint spacing in columns along the slit centre (default 0.75). Tilted lines sample each wavelength at many
+    /// Breakpoint spacing in columns along the slit centre (default 0.5). Tilted lines sample each wavelength at many
     /// sub-pixel phases across the slit, which is what lets the spacing go below one pixel (Kelson 2003).
     /// </summary>
-    public double BreakpointSpacing { get; init; } = 0.75;
+    public double BreakpointSpacing { get; init; } = 0.5;
 
     /// <summary>Spline degree (default 3, cubic).</summary>
     public int Degree { get; init; } = 3;
