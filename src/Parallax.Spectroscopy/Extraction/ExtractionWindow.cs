@@ -52,15 +52,17 @@ internal sealed class ExtractionWindow
     }
 
     /// <summary>
-    /// P(x, y) = Σ_{x'} M D'(x', y) ÷ Σ_{x'} M f(x'), x' within ± smoothing/2 of x and f the boxcar flux of the window at x',
-    /// clipped at zero and normalised over each column's window (uniform where nothing is left).
+    /// P(x, y) = Σ_{x'} M D'(x', y) ÷ Σ_{x'} M f(x'), x' within ± smoothing/2 of x and f the column's flux: the previous
+    /// extraction's where given (a column's total, whatever pixels it lost), else the boxcar sum of its usable pixels,
+    /// normalised over each column's window and then clipped at zero (uniform where nothing is left).
     /// </summary>
-    public void BuildProfile(double[] residual, bool[] usable, int smoothing, double[] profile)
+    public void BuildProfile(double[] residual, bool[] usable, int smoothing, double[] profile, double[]? columnFlux)
     {
         var w = Width;
         var boxcar = new double[w];
         for (var x = 0; x < w; x++)
         {
+            if (columnFlux is not null && double.IsFinite(columnFlux[x])) { boxcar[x] = columnFlux[x]; continue; }
             double s = 0;
             for (var k = Offset[x]; k < Offset[x] + Last[x] - First[x] + 1; k++) if (usable[k]) s += residual[k];
             boxcar[x] = s;
@@ -82,12 +84,14 @@ internal sealed class ExtractionWindow
                     num += residual[k];
                     den += boxcar[xx];
                 }
-                var p = den > 0 ? Math.Max(0, num / den) : 0;
+                var p = den > 0 ? num / den : 0;
                 profile[Offset[x] + j] = p;
                 total += p;
             }
+            // Normalised before the negative values are clipped: clipping first would lift the noisy wings, widen the
+            // profile, lower its peak and bias a faint object's flux high.
             for (var j = 0; j < count; j++)
-                profile[Offset[x] + j] = total > 0 ? profile[Offset[x] + j] / total : 1.0 / count;
+                profile[Offset[x] + j] = total > 0 ? Math.Max(0, profile[Offset[x] + j] / total) : 1.0 / count;
         });
     }
 }

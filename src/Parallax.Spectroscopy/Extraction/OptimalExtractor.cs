@@ -7,10 +7,10 @@ namespace Parallax.Spectroscopy.Extraction;
 /// Optimal extraction after Horne (1986). The spatial profile P(x, y) is built from the sky-subtracted data itself: at
 /// each row, the data summed over <see cref="ExtractionOptions.ProfileSmoothing"/> columns divided by the boxcar fluxes
 /// of the same columns (a flux-weighted average of the normalised profile, which stays finite where the object is faint),
-/// clipped at zero and normalised over each column's window. The flux is then
+/// normalised over each column's window and then clipped at zero. The flux is then
 /// f = Σ M P (D − S)/V ÷ Σ M P²/V with variance Σ M P ÷ Σ M P²/V, V from the variance model (see
 /// <see cref="ExtractionOptions.ModelVariance"/>), rejecting the worst pixel beyond <see cref="ExtractionOptions.RejectSigma"/>
-/// one at a time (cosmic rays); the profile is rebuilt once without the rejected pixels and the extraction repeated.
+/// one at a time (cosmic rays); the profile is rebuilt twice without the rejected pixels and the extraction repeated.
 /// The mask M leaves out NaN and <see cref="MaskBits.Unusable"/> pixels; the profile still counts them, so a masked pixel
 /// costs signal-to-noise, not flux.
 /// </summary>
@@ -40,9 +40,12 @@ public static class OptimalExtractor
         var skyFlux = new double[w];
         var used = new int[w];
         var rejected = new bool[w];
-        for (var pass = 0; pass < 2; pass++)
+        // Pass 0 builds the profile from boxcar sums, cosmic rays included, and finds them; later passes rebuild it
+        // without the rejected pixels, normalised by the previous pass's fluxes (a column that lost its peak pixel
+        // would otherwise under-weight its other rows).
+        for (var pass = 0; pass < 3; pass++)
         {
-            window.BuildProfile(residual, usable, options.ProfileSmoothing, profile);
+            window.BuildProfile(residual, usable, options.ProfileSmoothing, profile, pass == 0 ? null : (double[])flux.Clone());
             Parallel.For(0, w, x => Column(frame, sky, window, x, residual, usable, profile, options, flux, variance, skyFlux, used, rejected));
         }
         var mask = new ushort[w];
