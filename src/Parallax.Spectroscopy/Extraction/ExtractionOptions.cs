@@ -15,7 +15,7 @@ public sealed record ExtractionOptions
     /// <summary>Columns over which the spatial profile is averaged along the dispersion (odd; default 31).</summary>
     public int ProfileSmoothing { get; init; } = 31;
 
-    /// <summary>Pixels further than this many σ from the scaled profile are rejected, one per column per pass (default 5).</summary>
+    /// <summary>Pixels more than this many σ above the scaled profile are rejected (cosmic rays), the worst first, one per column per iteration (default 5).</summary>
     public double RejectSigma { get; init; } = 5;
 
     /// <summary>Rejection passes per column at most (default 10).</summary>

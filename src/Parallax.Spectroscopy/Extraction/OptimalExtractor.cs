@@ -9,8 +9,8 @@ namespace Parallax.Spectroscopy.Extraction;
 /// of the same columns (a flux-weighted average of the normalised profile, which stays finite where the object is faint),
 /// normalised over each column's window and then clipped at zero. The flux is then
 /// f = Σ M P (D − S)/V ÷ Σ M P²/V with variance Σ M P ÷ Σ M P²/V, V from the variance model (see
-/// <see cref="ExtractionOptions.ModelVariance"/>), rejecting the worst pixel beyond <see cref="ExtractionOptions.RejectSigma"/>
-/// one at a time (cosmic rays); the profile is rebuilt twice without the rejected pixels and the extraction repeated.
+/// <see cref="ExtractionOptions.ModelVariance"/>), rejecting the worst pixel more than <see cref="ExtractionOptions.RejectSigma"/>
+/// above the scaled profile one at a time (cosmic rays; low pixels are defects the mask should hold); the profile is rebuilt twice without the rejected pixels and the extraction repeated.
 /// The mask M leaves out NaN and <see cref="MaskBits.Unusable"/> pixels; the profile still counts them, so a masked pixel
 /// costs signal-to-noise, not flux.
 /// </summary>
@@ -104,6 +104,8 @@ public static class OptimalExtractor
                 var i = (window.First[x] + k) * w + x;
                 var v = Variance(frame, i, next * profile[offset + k] + sky[i], options.ModelVariance);
                 var r = residual[offset + k] - next * profile[offset + k];
+                // Upward only: a flux pulled high by a cosmic ray would otherwise reject the object's own wings first.
+                if (r <= 0) continue;
                 var chi = r * r / v;
                 if (chi > worstChi) { worstChi = chi; worst = k; }
             }
