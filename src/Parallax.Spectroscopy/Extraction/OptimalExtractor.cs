@@ -43,9 +43,14 @@ public static class OptimalExtractor
         // Pass 0 builds the profile from boxcar sums, cosmic rays included, and finds them; later passes rebuild it
         // without the rejected pixels, normalised by the previous pass's fluxes (a column that lost its peak pixel
         // would otherwise under-weight its other rows).
+        var masked = (bool[])usable.Clone();
         for (var pass = 0; pass < 3; pass++)
         {
             window.BuildProfile(residual, usable, options.ProfileSmoothing, profile, pass == 0 ? null : (double[])flux.Clone());
+            // Each pass rejects afresh against its own profile: a rejection made against the first, cosmic-ray-laden
+            // profile may have been a good pixel.
+            masked.CopyTo(usable, 0);
+            Array.Clear(rejected);
             Parallel.For(0, w, x => Column(frame, sky, window, x, residual, usable, profile, options, flux, variance, skyFlux, used, rejected));
         }
         var mask = new ushort[w];
