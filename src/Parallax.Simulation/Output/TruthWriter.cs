@@ -143,6 +143,7 @@ internal sealed class TruthWriter
             var csv = new Csv("wavelength", "flambda", "throughput", "extinction");
             // f_λ is ~1e-15: the CSV writer's fixed nine decimals would print 0, so it goes out with ten significant digits.
             for (var w = Math.Floor(s.WavelengthRange[0]) - 50; w <= s.WavelengthRange[1] + 50; w += 1)
+                // f_λ is ~1e-15: the CSV writer's fixed nine decimals would write 0, so it goes as ten significant digits.
                 csv.Row(w, flux(w).ToString("G10", inv), Math.Round(scene.Throughput(w), 6), scene.Extinction[w]);
             csv.Save(Path.Combine(_dir, $"spectrum_{FileSafe(target.Object)}.csv"));
         }
