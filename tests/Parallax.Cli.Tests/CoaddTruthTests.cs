@@ -50,6 +50,7 @@ public sealed class CoaddTruthTests : IClassFixture<CoaddTruthTests.CoaddedNight
                 image.Wcs = wcs;
                 // The model's zero point (24.90) less the extinction (0.15 mag per airmass): what a photometric calibration gives.
                 image.Header.Set("MAGZPT", 24.90 - 0.15 * Frames[^1].Airmass);
+                image.Header.Set("ASTRSOLV", true, "the true WCS, as an astrometric solution");
                 Images.Add(image);
                 Solved.Add(_dir.File(Path.Combine("solved", name)));
                 using var writer = FitsWriter.Create(Solved[^1]);

@@ -18,7 +18,11 @@ public class CoaddImagesTests
             s.Flux / (2 * Math.PI * 2.0 * 2.0) * Math.Exp(-((x - s.X + dx) * (x - s.X + dx) + (y - s.Y + dy) * (y - s.Y + dy)) / (2 * 2.0 * 2.0))));
         image.Unit = PixelUnits.Electron;
         for (var i = 0; i < image.PixelCount; i++) image.Variance[i] = Math.Max(325f, image.Data[i] + 25f);
-        if (wcs) image.Wcs = Wcs.CreateTan(150, 2.2, 50.5 - dx, 40.5 - dy, 0.5 / 3600);
+        if (wcs)
+        {
+            image.Wcs = Wcs.CreateTan(150, 2.2, 50.5 - dx, 40.5 - dy, 0.5 / 3600);
+            image.Header.Set("ASTRSOLV", true, "solved WCS");
+        }
         if (zp is { } z) image.Header.Set("MAGZPT", z);
         var frame = Images.Frame(image, "REDUCED_IMAGE", exptime, name);
         return frame;

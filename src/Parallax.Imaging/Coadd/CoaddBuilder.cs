@@ -84,7 +84,8 @@ public static class CoaddBuilder
         var n = frames.Count;
         var result = new Wcs?[n];
         var source = new string[n];
-        var reference = p.Alignment == CoaddAlignment.Stars ? 0 : Enumerable.Range(0, n).FirstOrDefault(i => frames[i].EffectiveWcs is not null, -1);
+        var reference = p.Alignment == CoaddAlignment.Stars ? 0 : Enumerable.Range(0, n).FirstOrDefault(i => frames[i].EffectiveWcs is not null && !frames[i].WcsIsApproximate, -1);
+        if (reference < 0) reference = Enumerable.Range(0, n).FirstOrDefault(i => frames[i].EffectiveWcs is not null, -1);
         var hasSky = true;
         Wcs refWcs;
         if (reference >= 0 && frames[reference].EffectiveWcs is { } own)
@@ -106,7 +107,7 @@ public static class CoaddBuilder
         for (var i = 0; i < n; i++)
         {
             if (i == reference) continue;
-            if (p.Alignment == CoaddAlignment.Auto && frames[i].EffectiveWcs is { } w)
+            if (p.Alignment == CoaddAlignment.Auto && !frames[i].WcsIsApproximate && frames[i].EffectiveWcs is { } w)
             {
                 result[i] = w;
                 source[i] = "own";

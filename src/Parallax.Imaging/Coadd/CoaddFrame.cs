@@ -17,6 +17,13 @@ public sealed class CoaddFrame
     /// <summary>The frame's WCS; null falls back to <see cref="MaskedImage.Wcs"/> of <see cref="Image"/>, and without either the frame is aligned on its stars.</summary>
     public Wcs? Wcs { get; init; }
 
+    /// <summary>
+    /// True when the WCS is only a rough pointing (a raw header's, off by arcseconds): with
+    /// <see cref="CoaddAlignment.Auto"/> such a frame is aligned on its stars to the reference frame
+    /// instead (the reference frame, the first frame with a measured WCS, else the first frame, keeps its own).
+    /// </summary>
+    public bool WcsIsApproximate { get; init; }
+
     /// <summary>Photometric zero point (MAGZPT): the magnitude that gives 1 count per second in this frame; null when unknown.</summary>
     public double? ZeroPoint { get; init; }
 

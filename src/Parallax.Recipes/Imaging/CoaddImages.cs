@@ -72,7 +72,10 @@ public sealed class CoaddImages : Recipe<CoaddImagesParameters>
                 skipped.Add(new SkippedInput(frame.Name, "no positive exposure time (EXPTIME): it cannot be scaled to electron/s"));
                 continue;
             }
-            frames.Add(new CoaddFrame { Name = frame.Name, Image = frame.Image, ExposureTime = exposure.Value, ZeroPoint = Number(frame, "MAGZPT") });
+            // A reduced frame whose WCS was not solved against a catalog (no ASTRSOLV) still carries the raw
+            // header's rough pointing; it is aligned on its stars rather than trusted.
+            var solved = frame.Image.Header.GetBool("ASTRSOLV", false);
+            frames.Add(new CoaddFrame { Name = frame.Name, Image = frame.Image, ExposureTime = exposure.Value, ZeroPoint = Number(frame, "MAGZPT"), WcsIsApproximate = !solved });
         }
         if (frames.Count == 0) return new UnprocessableData(skipped.Count == 1 ? skipped[0].Reason : $"none of the {input.Frames.Count} frames can be coadded", skipped);
         var options = new CoaddParameters

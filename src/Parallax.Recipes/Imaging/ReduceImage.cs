@@ -198,6 +198,9 @@ public sealed class ReduceImage : Recipe<ReduceImageParameters>
             return (qc, []);
         }
         image.Wcs = solution.Wcs;
+        // Marks the WCS as measured: later steps (coadd) trust it instead of re-aligning on stars.
+        image.Header.Set("ASTRSOLV", true, "WCS solved against a reference catalog");
+        image.Header.Set("ASTRRMS", Math.Round(solution.RmsPixels, 4), "[pix] rms of the astrometric fit");
         qc["astrom_rms_px"] = solution.RmsPixels;
         qc["astrom_rms_arcsec"] = solution.RmsArcsec;
         Parallax.Imaging.Photometry.ZeroPointResult? zeroPoint = null;
