@@ -27,9 +27,9 @@ parameters in src/Parallax.Recipes/Imaging):
                                                with 3-sigma clipping, master divided by its median
     reduce_image: subtract_bias, subtract_dark (scaled by EXPTIME), divide_flat -> ccdproc.subtract_bias,
                                                subtract_dark(scale=True), flat_correct(norm_value=1)
-    to_electrons = true                     -> gain_correct with the amplifiers' mean gain after the flat
-                                               (the flat, normalised over the detector, has evened out
-                                               the amplifiers' gains; GAINA, GAINB)
+    to_electrons = true                     -> each amplifier's columns times its own gain (GAINA, GAINB) before
+                                               the flat; the flats are converted the same way before they are
+                                               combined, so the master flat holds no gain ratio
     cosmic_rays (false by default in ours), cr_sigma_clip = 4.5, cr_object_limit = 5
                                             -> astroscrappy.detect_cosmics(sigclip=4.5, objlim=5, gain=1
                                                (frame in electrons), readnoise = mean RDNOISEn); the cleaned
@@ -94,6 +94,23 @@ def overscan_and_trim(path):
     out.header['GAINMEAN'] = float(np.mean([header[f'GAIN{a}'] for a in amplifiers(header)]))
     out.header['RNMEAN'] = float(np.mean([header[f'RDNOISE{a}'] for a in amplifiers(header)]))
     return out
+
+
+def gain_columns(header):
+    """The gain (e-/ADU) of each trimmed column: each amplifier's GAINn over its data columns, placed as overscan_and_trim places them."""
+    pieces = []
+    for amp in amplifiers(header):
+        width = section(header[f'DATASEC{amp}'])[1]
+        detsec = header.get(f'DETSEC{amp}')
+        start = section(detsec)[1].start if detsec else len(pieces)
+        pieces.append((start, np.full(width.stop - width.start, float(header[f'GAIN{amp}']), dtype=np.float32)))
+    pieces.sort(key=lambda p: p[0])
+    return np.concatenate([p[1] for p in pieces])
+
+
+def to_electrons(ccd, header):
+    """Each amplifier's columns times its own gain (variance, if any, by the gain squared)."""
+    return ccd.multiply(gain_columns(header)[np.newaxis, :] * u.electron / u.adu, handle_meta='first_found')
 
 
 def combine(frames, scale=None):
@@ -212,7 +229,8 @@ def main():
     t = time.perf_counter()
     flats = {}
     for path, h in frames.get('FLAT', []):
-        flats.setdefault(h['FILTER'].strip(), []).append(detrend(path, h))
+        # In electrons, so the master flat is the pixels' response without the amplifiers' gain ratio.
+        flats.setdefault(h['FILTER'].strip(), []).append(to_electrons(detrend(path, h), h))
     master_flats = {}
     for f, group in sorted(flats.items()):
         m = combine(group, scale=lambda a: 1 / np.ma.median(a))
@@ -227,10 +245,8 @@ def main():
     for path, h in frames.get('OBJECT', []):
         name = os.path.splitext(os.path.basename(path))[0]
         f = h['FILTER'].strip()
-        ccd = detrend(path, h)
+        ccd = to_electrons(detrend(path, h), h)
         ccd = ccdproc.flat_correct(ccd, master_flats[f], norm_value=1.0)
-        gain = ccd.header['GAINMEAN']
-        ccd = ccdproc.gain_correct(ccd, gain * u.electron / u.adu)
         data = np.asarray(ccd.data, dtype=np.float32)
         crmask = np.zeros(data.shape, dtype=bool)
         if not args.no_cosmics:

@@ -292,7 +292,7 @@ public sealed class CoaddTruthTests : IClassFixture<CoaddTruthTests.CoaddedNight
         // Exact where every frame has a usable pixel; a masked input pixel (hot pixel, bad column, saturation) removes its frame.
         // Saturated star cores (saturated in both frames) have none.
         Assert.All(all, i => Assert.Contains(e[i], new[] { (float)total, (float)(total / 2), 0f }));
-        Assert.True(all.Count(i => e[i] == total) >= 0.99 * all.Length, $"{all.Count(i => e[i] == total)} of {all.Length} at {total} s");
+        Assert.True(all.Count(i => e[i] == total) >= 0.98 * all.Length, $"{all.Count(i => e[i] == total)} of {all.Length} at {total} s");
         Assert.All(one, i => Assert.Contains(e[i], new[] { (float)(total / 2), 0f }));
         Assert.True(one.Count(i => e[i] == total / 2) >= 0.99 * one.Length);
         Assert.All(none, i =>

@@ -18,8 +18,8 @@ public class DemoCommandTests
         var reduced = Directory.GetFiles(dir.File("reduced"), "REDUCED_IMAGE_*.fits");
         Assert.Equal(4, reduced.Length);
         Assert.All(reduced, f => Assert.True(File.Exists(Path.ChangeExtension(f, ".png")), f));
-        Assert.Contains("6 task(s)", stdout);
-        Assert.Contains("6 done, 0 up to date, 0 no work, 0 failed, 0 blocked", stdout);
+        Assert.Contains("10 task(s)", stdout);
+        Assert.Contains("10 done, 0 up to date, 0 no work, 0 failed, 0 blocked", stdout);
         var report = dir.File("reduced/night_report.html");
         Assert.True(File.Exists(report));
         Assert.Contains($"Night report: {report}", stdout);
@@ -36,7 +36,7 @@ public class DemoCommandTests
         Assert.Equal(0, CliRunner.Run("demo", "--preset", "small", "-o", dir.Path).ExitCode);
         var (code, stdout, stderr) = CliRunner.Run("demo", "--preset", "small", "-o", dir.Path);
         Assert.True(code == 0, stdout + stderr);
-        Assert.Contains("0 done, 6 up to date", stdout);
+        Assert.Contains("0 done, 10 up to date", stdout);
     }
 
     [Fact]

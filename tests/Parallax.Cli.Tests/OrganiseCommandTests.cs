@@ -52,8 +52,8 @@ public class OrganiseCommandTests
             Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("12 files", stdout);
             Assert.Contains("11 classified, 0 unclassified, 1 unreadable", stdout);
-            Assert.Contains("Cascade (4 tasks):", stdout);
-            Assert.Matches(@"4\. reduce_image:SCIENCE-1\s+\[ready\]", stdout);
+            Assert.Contains("Cascade (6 tasks):", stdout);
+            Assert.Matches(@"5\. reduce_image:SCIENCE-1\s+\[ready\]", stdout);
             Assert.Contains("needs MASTER_FLAT: from master_flat:FLAT-1", stdout);
         }
 
@@ -69,13 +69,14 @@ public class OrganiseCommandTests
             var unreadable = root.GetProperty("unreadable").EnumerateArray().Single();
             Assert.EndsWith("broken.fits", unreadable.GetProperty("file").GetString());
             var tasks = root.GetProperty("tasks").EnumerateArray().ToList();
-            Assert.Equal(["master_bias:BIAS-1", "master_dark:DARK-1", "master_flat:FLAT-1", "reduce_image:SCIENCE-1"], tasks.Select(t => t.GetProperty("id").GetString()));
-            Assert.Equal(["master_bias:BIAS-1", "master_dark:DARK-1", "master_flat:FLAT-1"], tasks[3].GetProperty("depends_on").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(["master_bias:BIAS-1", "master_dark:DARK-1", "master_flat:FLAT-1", "bad_pixel_map:FLAT-1", "reduce_image:SCIENCE-1", "coadd:SCIENCE-1"], tasks.Select(t => t.GetProperty("id").GetString()));
+            Assert.Equal(["master_bias:BIAS-1", "master_dark:DARK-1", "master_flat:FLAT-1", "bad_pixel_map:FLAT-1"], tasks[4].GetProperty("depends_on").EnumerateArray().Select(e => e.GetString()));
             var lines = File.ReadAllLines(Path.Combine(sof, "reduce_image_SCIENCE-1.sof"));
-            Assert.Equal(5, lines.Length);
+            Assert.Equal(6, lines.Length);
             Assert.Equal(Path.GetFullPath(dir.File("sci/m67_1.fits")) + " SCIENCE", lines[0]);
             Assert.EndsWith("MASTER_BIAS_BIAS-1.fits MASTER_BIAS", lines[2]);
             Assert.EndsWith("MASTER_FLAT_FLAT-1.fits MASTER_FLAT", lines[4]);
+            Assert.EndsWith("MASTER_BPM_FLAT-1.fits MASTER_BPM", lines[5]);
             Assert.Equal(3, File.ReadAllLines(Path.Combine(sof, "master_bias_BIAS-1.sof")).Length);
         }
 
@@ -98,7 +99,7 @@ public class OrganiseCommandTests
             Assert.Matches(@"BIAS-1\s.*\sBIAS\s+3\s", stdout);
             Assert.Matches(@"SCIENCE-1\s.*\sSCIENCE\s+2\s", stdout);
             Assert.DoesNotContain("bias1.fits", stdout);
-            Assert.Contains("Cascade (4 tasks):", stdout);
+            Assert.Contains("Cascade (6 tasks):", stdout);
         }
 
         [Fact]

@@ -23,8 +23,8 @@ public class RecipeCommandsTests
             var (code, stdout, _) = CliRunner.Run("recipes", "--json");
             Assert.Equal(0, code);
             var recipes = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
-            Assert.Equal(["bad_pixel_map", "illumination", "master_bias", "master_dark", "master_flat", "reduce_image"], recipes.Select(r => r.GetProperty("name").GetString()));
-            var flat = recipes[4];
+            Assert.Equal(["bad_pixel_map", "coadd", "illumination", "master_bias", "master_dark", "master_flat", "reduce_image", "wavelength_solution"], recipes.Select(r => r.GetProperty("name").GetString()));
+            var flat = recipes.Single(r => r.GetProperty("name").GetString() == "master_flat");
             Assert.Equal("MASTER_FLAT", flat.GetProperty("outputs")[0].GetProperty("category").GetString());
             Assert.Equal(["combine", "clip_sigma", "normalise", "min_level", "max_level", "overscan", "overscan_order", "correct_linearity"], flat.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
         }
@@ -58,7 +58,7 @@ public class RecipeCommandsTests
         {
             var (code, _, stderr) = CliRunner.Run("params", "master_bais");
             Assert.Equal(2, code);
-            Assert.Equal("parallax: no recipe named 'master_bais' (recipes: bad_pixel_map, illumination, master_bias, master_dark, master_flat, reduce_image; see 'parallax recipes')", stderr.Trim());
+            Assert.Equal("parallax: no recipe named 'master_bais' (recipes: bad_pixel_map, coadd, illumination, master_bias, master_dark, master_flat, reduce_image, wavelength_solution; see 'parallax recipes')", stderr.Trim());
         }
     }
 }

@@ -8,7 +8,7 @@ public class ReduceCommandTests
 {
     private static readonly string[] Products =
     [
-        "MASTER_BIAS_BIAS-1.fits", "MASTER_DARK_DARK-1.fits", "MASTER_FLAT_FLAT-1.fits",
+        "COADD_SCIENCE-1.fits", "MASTER_BIAS_BIAS-1.fits", "MASTER_BPM_FLAT-1.fits", "MASTER_DARK_DARK-1.fits", "MASTER_FLAT_FLAT-1.fits",
         "REDUCED_IMAGE_m67_1.fits", "REDUCED_IMAGE_m67_2.fits", "REDUCED_IMAGE_m67_3.fits",
     ];
 
@@ -22,13 +22,13 @@ public class ReduceCommandTests
             Assert.True(code == 0, stdout + stderr);
             Assert.Equal(Products, n.ProductTimes().Keys.Order());
             Assert.Matches(@"\d\d:\d\d:\d\d done\s+master_bias:BIAS-1  MASTER_BIAS_BIAS-1\.fits \(median_adu=", stdout);
-            Assert.Contains("Summary: 4 task(s) in", stdout);
-            Assert.Contains("4 done, 0 up to date, 0 no work, 0 failed, 0 blocked; 0 input(s) skipped", stdout);
+            Assert.Contains("Summary: 6 task(s) in", stdout);
+            Assert.Contains("6 done, 0 up to date, 0 no work, 0 failed, 0 blocked; 0 input(s) skipped", stdout);
             // (1500 - 1000 - 100) / 1 (the flat is normalised to 1): a sky level of about 400 ADU, 600 electrons at a gain of 1.5.
             var sky = SimNight.PrimaryHeader(n.Product("REDUCED_IMAGE_m67_2.fits")).GetDouble("PARALLAX QC MEDIAN_E");
             Assert.InRange(sky, 592.5, 607.5);
             var records = JsonDocument.Parse(CliRunner.Run("caldb", "list", "--db", n.Product("caldb.sqlite"), "--json").Stdout).RootElement.EnumerateArray().ToList();
-            Assert.Equal(["MASTER_BIAS", "MASTER_DARK", "MASTER_FLAT", "REDUCED_IMAGE", "REDUCED_IMAGE", "REDUCED_IMAGE"], records.Select(r => r.GetProperty("category").GetString()).Order());
+            Assert.Equal(["COADD", "MASTER_BIAS", "MASTER_BPM", "MASTER_DARK", "MASTER_FLAT", "REDUCED_IMAGE", "REDUCED_IMAGE", "REDUCED_IMAGE"], records.Select(r => r.GetProperty("category").GetString()).Order());
             Assert.All(records, r => Assert.Equal("provisional", r.GetProperty("quality").GetString()));
         }
 
@@ -40,12 +40,12 @@ public class ReduceCommandTests
             var before = n.ProductTimes();
             var (code, stdout, _) = CliRunner.Run("reduce", n.Raw, "-o", n.Out);
             Assert.Equal(0, code);
-            Assert.Contains("0 done, 4 up to date", stdout);
+            Assert.Contains("0 done, 6 up to date", stdout);
             Assert.Equal(before, n.ProductTimes());
             foreach (var p in before.Keys) File.SetLastWriteTimeUtc(n.Product(p), new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
             (code, stdout, _) = CliRunner.Run("reduce", n.Raw, "-o", n.Out, "--force");
             Assert.Equal(0, code);
-            Assert.Contains("4 done, 0 up to date", stdout);
+            Assert.Contains("6 done, 0 up to date", stdout);
             Assert.All(n.ProductTimes().Values, t => Assert.True(t.Year > 2020));
         }
 
@@ -58,7 +58,7 @@ public class ReduceCommandTests
             var (code, stdout, stderr) = CliRunner.Run("reduce", n.Raw, "-o", n.Out);
             Assert.Equal(1, code);
             Assert.Contains("bias4.fits", stderr);
-            Assert.Contains("4 done, 0 up to date, 0 no work, 0 failed, 0 blocked; 2 input(s) skipped", stdout);
+            Assert.Contains("6 done, 0 up to date, 0 no work, 0 failed, 0 blocked; 2 input(s) skipped", stdout);
             Assert.Matches(@"skipped\s+m67_2\.fits: .*m67_2\.fits.* \(reduce_image:SCIENCE-1\)", stdout);
             Assert.Equal(Products.Where(p => p != "REDUCED_IMAGE_m67_2.fits"), n.ProductTimes().Keys.Order());
         }
@@ -69,7 +69,7 @@ public class ReduceCommandTests
             using var n = new SimNight(biasNoise: 40);
             var (code, stdout, _) = CliRunner.Run("reduce", n.Raw, "-o", n.Out);
             Assert.Equal(3, code);
-            Assert.Contains("0 done, 0 up to date, 0 no work, 1 failed, 3 blocked", stdout);
+            Assert.Contains("0 done, 0 up to date, 0 no work, 1 failed, 5 blocked", stdout);
             Assert.Matches(@"qc-failed\s+master_bias:BIAS-1: MASTER_BIAS_BIAS-1\.fits failed QC: noise_adu = [\d.]+ is above the maximum 20", stdout);
             Assert.Contains("blocked    master_dark:DARK-1: needs MASTER_BIAS from master_bias:BIAS-1, whose product failed QC", stdout);
             Assert.Equal(["MASTER_BIAS_BIAS-1.fits"], n.ProductTimes().Keys);
@@ -100,11 +100,11 @@ public class ReduceCommandTests
         public void Given_json_When_reduced_Then_every_task_report_is_machine_readable()
         {
             using var n = new SimNight();
-            var (code, stdout, _) = CliRunner.Run("reduce", n.Raw, "-o", n.Out, "--json", "-j", "1");
-            Assert.Equal(0, code);
+            var (code, stdout, stderr) = CliRunner.Run("reduce", n.Raw, "-o", n.Out, "--json", "-j", "1");
+            Assert.True(code == 0, stdout + stderr);
             var root = JsonDocument.Parse(stdout).RootElement;
-            Assert.Equal(4, root.GetProperty("counts").GetProperty("done").GetInt32());
-            Assert.Equal(["done", "done", "done", "done"], root.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("state").GetString()));
+            Assert.Equal(6, root.GetProperty("counts").GetProperty("done").GetInt32());
+            Assert.Equal(["done", "done", "done", "done", "done", "done"], root.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("state").GetString()));
         }
 
         [SkippableFact]
@@ -114,7 +114,7 @@ public class ReduceCommandTests
             using var n = new SimNight();
             Assert.Equal(0, CliRunner.Run("reduce", n.Raw, "-o", n.Out, "--save-intermediate").ExitCode);
             var files = Directory.GetFiles(n.Out, "*.fits", SearchOption.AllDirectories);
-            Assert.Equal(9, files.Length);
+            Assert.Equal(11, files.Length);
             foreach (var f in files)
             {
                 var (errors, warnings, report) = Fitsverify.Check(f);

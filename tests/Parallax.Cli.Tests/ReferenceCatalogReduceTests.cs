@@ -120,7 +120,7 @@ public sealed class ReferenceCatalogReduceTests : IClassFixture<ReferenceCatalog
     {
         var again = CliRunner.Run("reduce", _night.Raw, "-o", _night.Out, "--reference-catalog", _night.Truth("catalog.csv"), "--no-report");
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("0 done, 6 up to date", again.Stdout);
+        Assert.Contains("0 done, 10 up to date", again.Stdout);
 
         var changed = _night.File("catalog-changed.csv");
         File.WriteAllText(changed, File.ReadAllText(_night.Truth("catalog.csv")) + "# the same stars, another file\n");
@@ -137,7 +137,7 @@ public sealed class ReferenceCatalogReduceTests : IClassFixture<ReferenceCatalog
     public void Given_a_SOF_with_a_REFERENCE_CATALOG_line_When_run_Then_the_frame_gets_a_zero_point_and_the_catalog_is_in_its_provenance()
     {
         var frame = Directory.GetFiles(_night.Raw, "*.fits").Order(StringComparer.Ordinal).Last();
-        var products = Directory.GetFiles(_night.Out, "MASTER_*.fits");
+        var products = Directory.GetFiles(_night.Out, "MASTER_*.fits").Where(p => !p.Contains("MASTER_BPM", StringComparison.Ordinal)).ToArray();
         var sof = _night.File("science.sof");
         File.WriteAllLines(sof,
         [

@@ -6,7 +6,7 @@ public class ReportCommandTests
 {
     private static readonly string[] Looks =
     [
-        "MASTER_BIAS_BIAS-1.png", "MASTER_DARK_DARK-1.png", "MASTER_FLAT_FLAT-1.png",
+        "COADD_SCIENCE-1.png", "MASTER_BIAS_BIAS-1.png", "MASTER_BPM_FLAT-1.png", "MASTER_DARK_DARK-1.png", "MASTER_FLAT_FLAT-1.png",
         "REDUCED_IMAGE_m67_1.png", "REDUCED_IMAGE_m67_2.png", "REDUCED_IMAGE_m67_3.png",
     ];
 
@@ -50,7 +50,7 @@ public class ReportCommandTests
             var html = n.File("again.html");
             var (code, stdout, stderr) = CliRunner.Run("report", n.Out, "-o", html);
             Assert.True(code == 0, stdout + stderr);
-            Assert.Contains("1 product(s), 1 failed QC, 4 task(s) not done", stdout);
+            Assert.Contains("1 product(s), 1 failed QC, 6 task(s) not done", stdout);
             var text = File.ReadAllText(html);
             Assert.Contains("MASTER_BIAS_BIAS-1.fits", text);
             Assert.Matches(@"noise_adu = [\d.]+ is above the maximum 20", text);

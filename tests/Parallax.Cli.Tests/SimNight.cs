@@ -25,7 +25,10 @@ public sealed class SimNight : IDisposable
             Write($"raw/cal/bias{i}.fits", "BIAS", 0, $"2024-03-01T18:0{i}:00", 1000, biasNoise, 10 + i);
             Write($"raw/cal/dark{i}.fits", "DARK", 100, $"2024-03-01T18:1{i}:00", 1100, 5, 20 + i);
             Write($"raw/cal/flat{i}.fits", "FLAT", 5, $"2024-03-01T18:3{i}:00", 20000, 20, 30 + i);
-            Write($"raw/sci/m67_{i}.fits", "OBJECT", 100, $"2024-03-01T20:0{i}:00", 1500, 10, 40 + i);
+            // A telescope's pointing WCS, as raw science frames carry: the coadd falls back on it for starless frames.
+            Write($"raw/sci/m67_{i}.fits", "OBJECT", 100, $"2024-03-01T20:0{i}:00", 1500, 10, 40 + i,
+                ("CTYPE1", "RA---TAN"), ("CTYPE2", "DEC--TAN"), ("CRVAL1", 132.85), ("CRVAL2", 11.8), ("CRPIX1", 20.5), ("CRPIX2", 16.5),
+                ("CDELT1", -1e-4), ("CDELT2", 1e-4));
         }
     }
 

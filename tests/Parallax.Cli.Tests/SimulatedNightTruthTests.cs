@@ -217,7 +217,7 @@ public sealed class SimulatedNightTruthTests : IClassFixture<SimulatedNightTruth
     public void Given_the_small_night_When_reduced_Then_every_product_passes_fitsverify_without_a_warning()
     {
         var products = Directory.GetFiles(Path.GetDirectoryName(_night.Product("x"))!, "*.fits");
-        Assert.Equal(8, products.Length);
+        Assert.Equal(12, products.Length);
         foreach (var f in products)
         {
             var (errors, warnings, report) = ExternalTool.Fitsverify(f);

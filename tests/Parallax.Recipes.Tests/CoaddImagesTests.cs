@@ -11,7 +11,7 @@ public class CoaddImagesTests
     private static readonly CoaddImages Recipe = new();
 
     /// <summary>A 100 × 80 reduced frame: sky 300 e with noise, 12 Gaussian stars of known counts, variance sky + 25, a TAN WCS offset by (dx, dy) pixels.</summary>
-    private static RecipeFrame Reduced(string name, double dx, double dy, int seed, double? exptime = 30, double? zp = null, bool wcs = true)
+    private static RecipeFrame Reduced(string name, double dx, double dy, int seed, double? exptime = 30, double? zp = null, bool wcs = true, bool solved = true)
     {
         var stars = new (double X, double Y, double Flux)[] { (20, 20, 20000), (50, 30, 15000), (80, 25, 30000), (30, 60, 25000), (70, 65, 18000), (45, 50, 22000), (15, 45, 16000), (88, 50, 21000), (60, 12, 17000), (25, 72, 19000), (75, 40, 26000), (40, 15, 23000) };
         var image = Images.Noisy(100, 80, 300, Math.Sqrt(325), seed, (x, y) => stars.Sum(s =>
@@ -21,7 +21,7 @@ public class CoaddImagesTests
         if (wcs)
         {
             image.Wcs = Wcs.CreateTan(150, 2.2, 50.5 - dx, 40.5 - dy, 0.5 / 3600);
-            image.Header.Set("ASTRSOLV", true, "solved WCS");
+            if (solved) image.Header.Set("ASTRSOLV", true, "solved WCS");
         }
         if (zp is { } z) image.Header.Set("MAGZPT", z);
         var frame = Images.Frame(image, "REDUCED_IMAGE", exptime, name);
@@ -92,6 +92,18 @@ public class CoaddImagesTests
             Assert.Empty(ok.Skipped);
             Assert.Contains(ok.Products[0].History, h => h.StartsWith("coadd: b.fits", StringComparison.Ordinal) && h.Contains("WCS stars:", StringComparison.Ordinal));
             Assert.Equal(60, ok.Products[0].Qc["coadd_exposure_s"]);
+        }
+
+        [Fact]
+        public void Given_a_frame_whose_WCS_was_not_solved_against_a_catalog_When_run_Then_it_is_aligned_on_its_stars_and_a_solved_one_keeps_its_own()
+        {
+            // b's header WCS is a raw frame's rough pointing (no ASTRSOLV): it is not trusted.
+            var frames = new[] { Reduced("a.fits", 0, 0, 1), Reduced("b.fits", 3, 2, 2, solved: false), Reduced("c.fits", 1, 1, 3) };
+            var ok = Assert.IsType<RecipeSucceeded>(Recipe.Run(new RecipeInput { Frames = frames }, new CoaddImagesParameters(), default));
+            Assert.Empty(ok.Skipped);
+            var history = ok.Products[0].History;
+            Assert.Contains(history, h => h.StartsWith("coadd: b.fits", StringComparison.Ordinal) && h.Contains("WCS stars:", StringComparison.Ordinal));
+            Assert.Contains(history, h => h.StartsWith("coadd: c.fits", StringComparison.Ordinal) && !h.Contains("WCS stars:", StringComparison.Ordinal));
         }
     }
 }

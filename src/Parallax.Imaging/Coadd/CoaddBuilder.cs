@@ -117,6 +117,14 @@ public static class CoaddBuilder
             var match = StarAlignment.Match(frames[i].Image, refStars);
             if (!match.Succeeded)
             {
+                // A frame with too few stars to match still has its header's pointing: better a coadd
+                // slightly blurred by it than a frame lost (the reason is kept in the history).
+                if (frames[i].EffectiveWcs is { } rough)
+                {
+                    result[i] = rough;
+                    source[i] = $"own, approximate (not aligned to {frames[reference].Name}: {match.Message})";
+                    continue;
+                }
                 skipped.Add((frames[i].Name, $"not aligned to {frames[reference].Name}: {match.Message}"));
                 continue;
             }

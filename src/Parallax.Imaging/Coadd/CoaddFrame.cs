@@ -20,7 +20,8 @@ public sealed class CoaddFrame
     /// <summary>
     /// True when the WCS is only a rough pointing (a raw header's, off by arcseconds): with
     /// <see cref="CoaddAlignment.Auto"/> such a frame is aligned on its stars to the reference frame
-    /// instead (the reference frame, the first frame with a measured WCS, else the first frame, keeps its own).
+    /// instead (the reference frame, the first frame with a measured WCS, else the first frame, keeps its own),
+    /// falling back to the rough WCS when its stars cannot be matched.
     /// </summary>
     public bool WcsIsApproximate { get; init; }
 
