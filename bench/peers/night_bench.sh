@@ -4,7 +4,7 @@
 # Usage (from anywhere; the night from `parallax simulate --instrument sim-imager --preset standard -o D --seed 1`):
 #   bench/peers/night_bench.sh D OUT
 # Both do the same work up to the reduced frames: ours runs with cosmic_rays=true, as the peer runs astroscrappy.
-# The peer also coadds with SWarp (ours has no coadd recipe yet): its stage timings (summary.json) give the
+# Both coadd (ours: the cascade's coadd step; the peer: SWarp): the peer's stage timings (summary.json) give the
 # ratio without the coadd too. Prints one line per tool and the ratios; leaves the products in OUT/parallax and OUT/python.
 set -euo pipefail
 night=${1:?night folder (with raw/ and truth/)}

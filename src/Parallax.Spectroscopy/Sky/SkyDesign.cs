@@ -78,7 +78,8 @@ internal sealed class SkyDesign
                 for (var i = 0; i < rhs.Length; i++) rhs[i] += local.Item2[i];
             }
         });
-        BandedSolver.Solve(band, _spline.HalfBandwidth, rhs);
+        // A coefficient no sky pixel constrains (a gap left by masked objects) goes to zero rather than failing the sky.
+        Imaging.Fitting.BandedCholesky.Solve(band, _spline.HalfBandwidth, rhs, ridgeUnconstrained: true);
         rhs.CopyTo(_spline.Coefficients, 0);
     }
 

@@ -41,40 +41,14 @@ internal sealed class SkySpline
     public double[] Coefficients { get; }
 
     /// <summary>The knot interval i (degree ≤ i &lt; splines) whose piece covers λ, clamped at the ends.</summary>
-    public int Interval(double x)
-    {
-        int lo = Degree, hi = SplineCount - 1;
-        var knots = Knots;
-        if (x >= knots[hi]) return hi;
-        if (x < knots[lo + 1]) return lo;
-        while (hi > lo)
-        {
-            var mid = (lo + hi + 1) >> 1;
-            if (x >= knots[mid]) lo = mid;
-            else hi = mid - 1;
-        }
-        return lo;
-    }
+    public int Interval(double x) => Imaging.Fitting.BSplineBasis.Interval(Knots, Degree, x);
 
     /// <summary>B_{i−p}(x) … B_i(x) into values (length p + 1), Cox–de Boor ("The NURBS Book" A2.2).</summary>
     public void Basis(int interval, double x, Span<double> values)
     {
         Span<double> left = stackalloc double[Degree + 1];
         Span<double> right = stackalloc double[Degree + 1];
-        values[0] = 1;
-        for (var j = 1; j <= Degree; j++)
-        {
-            left[j] = x - Knots[interval + 1 - j];
-            right[j] = Knots[interval + j] - x;
-            double saved = 0;
-            for (var r = 0; r < j; r++)
-            {
-                var temp = values[r] / (right[r + 1] + left[j - r]);
-                values[r] = saved + right[r + 1] * temp;
-                saved = left[j - r] * temp;
-            }
-            values[j] = saved;
-        }
+        Imaging.Fitting.BSplineBasis.Values(Knots, Degree, interval, x, values, left, right);
     }
 
     /// <summary>Legendre P_0 … P_{K−1} of t = 2s − 1.</summary>
