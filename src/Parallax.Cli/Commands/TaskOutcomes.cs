@@ -71,7 +71,7 @@ internal static class TaskOutcomes
         detail = r.Detail,
         elapsed_s = Math.Round(r.Elapsed.TotalSeconds, 4),
         hash = r.Hash,
-        products = r.Products.Select(p => new { path = p.Path, category = p.Category, intermediate = p.Intermediate, quality = SqlCalibrationDatabase.QualityName(p.Quality), sha256 = p.Sha256, qc = p.Qc.Where(q => double.IsFinite(q.Value)).ToDictionary(q => q.Key, q => q.Value), qc_failures = p.QcFailures }),
+        products = r.Products.Select(p => new { path = p.Path, category = p.Category, intermediate = p.Intermediate, quality = SqlCalibrationDatabase.QualityName(p.Quality), sha256 = p.Sha256, qc = p.Qc, qc_failures = p.QcFailures }),
         skipped = r.Skipped.Select(s => new { file = s.Name, reason = s.Reason }),
     };
 

@@ -61,15 +61,17 @@ public sealed partial class RecipeEngine
             var stamp = _checksums.Get(path, trustCache: false);
             var quality = failures.Count == 0 ? CalibrationQuality.Provisional : CalibrationQuality.Bad;
             var (keys, mjd) = RecordValues(request, header, output.PerInput);
+            // Non-finite QC values are missing values: the report of this run says what a rerun (from the manifest) says.
+            var measured = product.Qc.Where(q => double.IsFinite(q.Value)).ToDictionary(q => q.Key, q => q.Value);
             var file = new ProductFile
             {
                 Path = path, Category = output.Category, Intermediate = output.Intermediate, Sha256 = stamp.Sha256, Quality = quality,
-                Qc = product.Qc, QcFailures = failures, DerivedFrom = product.DerivedFrom,
+                Qc = measured, QcFailures = failures, DerivedFrom = product.DerivedFrom,
             };
             var entry = new ManifestProduct
             {
                 Path = Path.GetRelativePath(OutputFolder, path), Category = output.Category, Intermediate = output.Intermediate, Sha256 = stamp.Sha256,
-                Size = stamp.Size, ModifiedTicks = stamp.ModifiedTicks, Quality = quality, Qc = new(product.Qc.Where(q => double.IsFinite(q.Value))),
+                Size = stamp.Size, ModifiedTicks = stamp.ModifiedTicks, Quality = quality, Qc = new(measured),
                 QcFailures = [.. failures], DerivedFrom = product.DerivedFrom, Keys = new(keys), Mjd = mjd,
             };
             products.Add((file, entry));
